@@ -1,0 +1,37 @@
+# Two commands: `make run` and `make test`. Both set up what they need.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+.PHONY: run test setup bench-screening bench-csv bench-audit bench-load audit clean
+
+$(VENV)/.installed: requirements.txt
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) が見つかりません（Python 3.11 が必要です）"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+setup: $(VENV)/.installed
+
+run: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) -m portal.devtools banner
+	PORT=$(PORT) $(VENV)/bin/honcho start -f Procfile
+
+test: setup
+	$(PY) -m pytest
+
+bench-screening: setup
+	$(PY) -m screening.bench
+
+bench-csv: setup
+	$(PY) -m screening.tabular.bench
+
+audit: setup
+	$(VENV)/bin/pip-audit -r requirements.txt
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache test-artifacts

@@ -1,0 +1,310 @@
+"""Chat pages: parse input, call one service or selector, render or redirect."""
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator, Callable
+from functools import wraps
+from typing import Any
+
+import redis.asyncio as aioredis
+from asgiref.sync import sync_to_async
+from django.conf import settings
+from django.contrib import messages
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    StreamingHttpResponse,
+)
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from portal import selectors, services
+from portal.forms import ConfirmForm, ConversationForm, GuidelineAckForm, PromptForm
+from portal.maskvault import mapping_load, mapping_save
+from portal.models import LLMRequestStatus, MessageRole, PromptTemplate, User
+from portal.rendering import markdown_to_safe_html
+from portal.streams import stream_key
+from screening.masking import unmask_text
+from screening.services import highlight_segments
+
+View = Callable[..., HttpResponseBase]
+
+
+def guideline_required(view: View) -> View:
+    """Send the user to the guideline page until the current version is acknowledged."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not selectors.guideline_acknowledged(user=request.user):  # type: ignore[arg-type]
+            return redirect(f"{reverse('chat:guideline')}?next={request.path}")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@require_http_methods(["GET", "POST"])
+def guideline(request: HttpRequest) -> HttpResponse:
+    version = selectors.guideline_current()
+    form = GuidelineAckForm(request.POST or None)
+    if request.method == "POST" and version is not None and form.is_valid():
+        services.guideline_acknowledge(user=request.user, version=version, request=request)  # type: ignore[arg-type]
+        target = request.GET.get("next", "")
+        if not target.startswith("/") or target.startswith("//"):
+            target = reverse("chat:home")
+        return redirect(target)
+    acknowledged = version is None or selectors.guideline_acknowledged(user=request.user, version=version)  # type: ignore[arg-type]
+    return render(
+        request,
+        "portal/guideline.html",
+        {"version": version, "form": form, "acknowledged": acknowledged},
+    )
+
+
+@guideline_required
+@require_http_methods(["GET", "POST"])
+def home(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    models_qs = selectors.model_list_for(user=user)
+    form = ConversationForm(request.POST or None, models_qs=models_qs)
+    if request.method == "POST" and form.is_valid():
+        try:
+            conversation = services.conversation_create(
+                user=user,
+                title=form.cleaned_data["title"],
+                purpose=form.cleaned_data["purpose"],
+                purpose_detail=form.cleaned_data["purpose_detail"],
+                model=form.cleaned_data["model"],
+                request=request,
+            )
+        except services.PortalError as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect("chat:conversation", pk=conversation.pk)
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "form": form,
+            "conversations": selectors.conversation_list(user=user)[:100],
+            "quota": selectors.quota_status(user=user),
+            "has_models": models_qs.exists(),
+        },
+    )
+
+
+def _conversation_context(
+    request: HttpRequest, conversation: Any, prompt_form: PromptForm, **extra: Any
+) -> dict[str, Any]:
+    user: User = request.user  # type: ignore[assignment]
+    turns = list(conversation.messages.all())
+    answer_ids = [m.pk for m in turns if m.role == MessageRole.ASSISTANT]
+    confirmed = selectors.confirmed_answer_ids(answer_ids=answer_ids)
+    mapping = mapping_load(request, conversation.pk) if request.GET.get("reveal") == "1" else {}
+    rendered = []
+    for message in turns:
+        text = message.content
+        if mapping:
+            text = unmask_text(text, mapping)
+        rendered.append(
+            {
+                "message": message,
+                "html": markdown_to_safe_html(text) if message.role == MessageRole.ASSISTANT else "",
+                "text": text,
+                "confirmed": message.pk in confirmed,
+            }
+        )
+    state = selectors.conversation_state(conversation=conversation)
+    return {
+        "conversation": conversation,
+        "turns": rendered,
+        "state": state,
+        "prompt_form": prompt_form,
+        "confirm_form": ConfirmForm(),
+        "statement": selectors.confirmation_statement_current(),
+        "templates": PromptTemplate.objects.filter(active=True),
+        "quota": selectors.quota_status(user=user),
+        "can_reveal": bool(mapping_load(request, conversation.pk)),
+        "revealing": bool(mapping),
+        "pending_statuses": (LLMRequestStatus.QUEUED, LLMRequestStatus.RUNNING, LLMRequestStatus.RETRYING),
+        **extra,
+    }
+
+
+@guideline_required
+def conversation(request: HttpRequest, pk: int) -> HttpResponse:
+    conv = selectors.conversation_get(user=request.user, pk=pk)  # type: ignore[arg-type]
+    form = PromptForm(initial={"client_token": PromptForm.new_token(), "classification": ""})
+    return render(request, "portal/conversation.html", _conversation_context(request, conv, form))
+
+
+@guideline_required
+@require_POST
+def prompt_send(request: HttpRequest, pk: int) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    conv = selectors.conversation_get(user=user, pk=pk)
+    form = PromptForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request,
+            "portal/conversation.html",
+            _conversation_context(request, conv, form),
+            status=400,
+        )
+    data = form.cleaned_data
+    outcome = services.prompt_submit(
+        user=user,
+        conversation=conv,
+        text=data["text"],
+        classification=data["classification"],
+        idempotency_key=f"{user.pk}:{data['client_token']}",
+        acknowledge_warning=data["acknowledge_warning"],
+        send_masked=data["send_masked"],
+        mapping=mapping_load(request, conv.pk),
+        request=request,
+    )
+    if outcome.status in ("queued", "duplicate"):
+        response = redirect("chat:conversation", pk=conv.pk)
+        if outcome.status == "queued" and outcome.mapping and data["send_masked"]:
+            mapping_save(response, conv.pk, outcome.mapping)
+        if outcome.status == "queued" and outcome.request and outcome.request.dispatched_at is None:
+            messages.warning(
+                request,
+                _("処理サーバーに一時的に接続できません。質問は保存済みで、接続が回復すると自動で送信されます。"),
+            )
+        return response
+    # Stopped: keep the text in the box, explain, offer the masked version.
+    fresh = PromptForm(
+        initial={
+            "text": data["text"],
+            "classification": data["classification"],
+            "client_token": PromptForm.new_token(),
+        }
+    )
+    extra: dict[str, Any] = {"outcome": outcome}
+    if outcome.screening is not None:
+        extra["segments"] = highlight_segments(data["text"], outcome.screening.explanations)
+    status = 200 if outcome.status == "warn" else 422
+    if outcome.status == "refused":
+        status = 429 if "上限" in outcome.message or "集中" in outcome.message else 422
+    return render(
+        request,
+        "portal/conversation.html",
+        _conversation_context(request, conv, fresh, **extra),
+        status=status,
+    )
+
+
+@guideline_required
+@require_POST
+def request_resend(request: HttpRequest, pk: int) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    failed = selectors.request_get(user=user, pk=pk)
+    try:
+        services.llm_request_resend(
+            user=user,
+            failed=failed,
+            idempotency_key=f"{user.pk}:resend:{failed.pk}:{request.POST.get('client_token', '')}",
+            request=request,
+        )
+    except services.PortalError as error:
+        messages.error(request, str(error))
+    except Exception:  # noqa: BLE001 - an integrity error on a double click is harmless
+        pass
+    return redirect("chat:conversation", pk=failed.conversation_id)
+
+
+@guideline_required
+@require_POST
+def answer_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    answer = selectors.answer_get(user=user, pk=pk)
+    form = ConfirmForm(request.POST)
+    form.is_valid()
+    statement = selectors.confirmation_statement_current()
+    try:
+        if statement is None:
+            raise services.PortalError(_("確認文言が登録されていません。情報政策課に連絡してください。"))
+        services.answer_confirm(
+            user=user,
+            answer=answer,
+            statement=statement,
+            fact_checked=form.cleaned_data.get("fact_checked", False),
+            responsibility=form.cleaned_data.get("responsibility", False),
+            request=request,
+        )
+    except services.PortalError as error:
+        messages.error(request, str(error))
+    return redirect(f"{reverse('chat:conversation', args=[answer.conversation_id])}#m{answer.pk}")
+
+
+@guideline_required
+def answer_export(request: HttpRequest, pk: int) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    answer = selectors.answer_get(user=user, pk=pk)
+    if not selectors.answer_is_confirmed(answer=answer):
+        messages.error(request, _("確認（事実確認と責任の宣言）が済むまでエクスポートできません。"))
+        return redirect("chat:conversation", pk=answer.conversation_id)
+    services.answer_export_record(user=user, answer=answer, request=request)
+    model = answer.conversation.model
+    header = f"<!-- {model.display_name} / 学習データの期限 {model.knowledge_cutoff:%Y-%m-%d} / 職員が事実確認のうえ責任をもって使用 -->\n\n"
+    response = HttpResponse(header + answer.content, content_type="text/markdown; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="answer-{answer.pk}.md"'
+    return response
+
+
+async def request_stream(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """Server-Sent Events: replay and follow the answer's deltas from Redis."""
+    user = await request.auser()
+    if not user.is_authenticated:
+        return HttpResponse(status=401)
+    llm_request = await sync_to_async(selectors.request_get)(user=user, pk=pk)
+    key = stream_key(llm_request.pk)
+
+    async def events() -> AsyncIterator[str]:
+        client = aioredis.from_url(settings.REDIS_URL, decode_responses=True, socket_connect_timeout=2)
+        last = "0"
+        idle = 0
+        try:
+            while idle < 40:
+                try:
+                    batch = await client.xread({key: last}, block=15000, count=200)
+                except aioredis.RedisError:
+                    yield "event: unavailable\ndata: {}\n\n"
+                    return
+                if not batch:
+                    idle += 1
+                    status = await sync_to_async(
+                        lambda: type(llm_request).objects.filter(pk=llm_request.pk).values_list("status", flat=True).first()
+                    )()
+                    if status in (LLMRequestStatus.SUCCEEDED, LLMRequestStatus.FAILED):
+                        yield "event: done\ndata: {}\n\n"
+                        return
+                    yield ": keep-alive\n\n"
+                    continue
+                for _stream, entries in batch:
+                    for entry_id, fields in entries:
+                        last = entry_id
+                        yield f"event: {fields['event']}\ndata: {fields['data']}\n\n"
+                        if fields["event"] in ("done", "failed"):
+                            return
+        except asyncio.CancelledError:
+            raise
+        finally:
+            await client.aclose()
+
+    response = StreamingHttpResponse(events(), content_type="text/event-stream")
+    response["Cache-Control"] = "no-cache"
+    response["X-Accel-Buffering"] = "no"
+    return response
+
+
+def request_status(request: HttpRequest, pk: int) -> HttpResponse:
+    llm_request = selectors.request_get(user=request.user, pk=pk)  # type: ignore[arg-type]
+    return HttpResponse(
+        json.dumps({"status": llm_request.status, "error": llm_request.error_message}, ensure_ascii=False),
+        content_type="application/json",
+    )

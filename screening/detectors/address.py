@@ -1,0 +1,112 @@
+"""Street-level addresses (丁目・番地・号, hyphenated block numbers, romaji addresses)."""
+from __future__ import annotations
+
+import re
+
+from screening.detectors.context import after, before, sentence
+from screening.detectors.normalize import normalize
+from screening.types import Category, Finding
+
+_N = r"(?:\d{1,5}|[〇一二三四五六七八九十百千]{1,6})"
+# The block part of an address; at least one of 丁目 / 番地 / 番…号 / a hyphen chain.
+_BLOCK = re.compile(
+    rf"{_N}丁目(?:\s?{_N}(?:番地?|-)(?:の?{_N}(?:号|-{_N})?)?|\s?\d{{1,5}}(?:-\d{{1,5}}){{0,2}})?"
+    rf"|{_N}番地(?:の?{_N})?(?:{_N}号)?"
+    rf"|{_N}番{_N}号?"
+    rf"|\d{{1,5}}(?:-\d{{1,5}}){{1,3}}(?![\d-])"
+)
+_PLACE_CHAR = re.compile(r"[一-龥々〆ヶケァ-ヴー]")
+_PLACE_SUFFIX = "市区町村郡丁"
+_PREFECTURE = re.compile(r"(?:東京都|北海道|(?:京都|大阪)府|[一-龥]{2,3}県)")
+# Building and room after the block: "ハイム青柳A棟103号室", "メゾン朝日102", "2-B".
+_BUILDING = re.compile(
+    r"[ ]?[ァ-ヴー一-龥々A-Za-z・]{2,20}[ ]?"
+    r"(?:\d{1,3}号棟|[A-Z]棟)?[ ]?(?:[A-Z]-?)?\d{1,4}(?:-[A-Z0-9]{1,3})?(?:号室|号)?"
+)
+_ROOM_ONLY = re.compile(r"[ ]?(?:\d{1,3}号棟)?\d{1,4}号室")
+_INSTITUTION = re.compile(
+    r"市役所|役所|役場|庁舎|保健所|病院|医院|クリニック|センター|会館|公民館|図書館|体育館|"
+    r"美術館|博物館|文学館|学校|大学|幼稚園|保育所|保育園|こども園|事務所|事務局|本社|支社|"
+    r"支店|営業所|工場|[^\s]課|[^\s]局|施設|会場|所在地|郵便局|駅|ホール|協会|組合|株式会社|"
+    r"有限会社|法人|消防署|警察署|交番|公園|記入例|記載例|仮に使用"
+)
+_PERSONAL = re.compile(
+    r"住所|自宅|現住所|居所|宅|在住|お住まい|住む|住んで|送付先|転出先|転入先|転居先|宛先|"
+    r"宛名|様|さん|氏|方|者|residing|address|Address|lives"
+)
+_RESIDENCE_AFTER = re.compile(r"^(?:に(?:お住まい|住む|住んで|在住)|在住|の(?:方|男性|女性|お宅|[^\s]{1,4}さん|[^\s]{1,4}様)|の[^\s]{1,6}宅)")
+_ROMAJI = re.compile(
+    r"(?<![0-9A-Za-z-])\d{1,4}(?:-\d{1,4}){1,3},? [A-Z][a-z]+(?:-(?:machi|cho|chō|mura|ku|shi|chome))?"
+    r"(?:, ?[A-Z][a-z]+(?:-(?:shi|ken|ku|gun))?){0,3}(?:,? \d{3}-\d{4})?"
+)
+
+
+def _place_start(norm: str, block_start: int) -> int:
+    """Walk back over the place name before a block number; return its start."""
+    i = block_start
+    floor = max(0, block_start - 30)
+    while i > floor:
+        ch = norm[i - 1]
+        if _PLACE_CHAR.match(ch):
+            i -= 1
+            continue
+        # さいたま市, つくば市: hiragana directly followed by a place suffix.
+        if "ぁ" <= ch <= "ん" and norm[i] in _PLACE_SUFFIX:
+            j = i - 1
+            while j > floor and "ぁ" <= norm[j - 1] <= "ん":
+                j -= 1
+            i = j
+            continue
+        break
+    return i
+
+
+def _is_place(name: str) -> bool:
+    if len(name) < 2:
+        return False
+    if name.endswith(("道", "線", "号", "第", "年", "月", "日", "組", "期", "回", "条", "項", "版")):
+        return False
+    if name[-1] in _PLACE_SUFFIX:
+        return True
+    return any(c in name[:-1] for c in "市区町村郡") or bool(_PREFECTURE.match(name))
+
+
+def detect_addresses(text: str) -> list[Finding]:
+    norm = normalize(text)
+    findings: list[Finding] = []
+    for m in _BLOCK.finditer(norm):
+        start = _place_start(norm, m.start())
+        name = norm[start : m.start()]
+        # Trim label-like prefixes that are not part of the place name.
+        if not _is_place(name):
+            continue
+        end = m.end()
+        block = m.group()
+        strong_block = ("番" in block or "号" in block or "-" in block)
+        b = _BUILDING.match(norm, end)
+        if b and b.group().strip() and strong_block:
+            end = b.end()
+        else:
+            r = _ROOM_ONLY.match(norm, end)
+            if r:
+                end = r.end()
+        while end > m.end() and norm[end - 1] == " ":
+            end -= 1
+        ahead = before(norm, start, 40)
+        personal = _PERSONAL.search(ahead)
+        institutional = _INSTITUTION.search(ahead) or _INSTITUTION.search(after(norm, end, 14))
+        in_sentence = sentence(norm, start, end)
+        if "記入例" in in_sentence or "記載例" in in_sentence:
+            continue
+        if institutional and not (personal and personal.start() > institutional.start()):
+            continue
+        if not strong_block:
+            # 町名＋丁目 only: a residence when the words around say someone lives there.
+            if _RESIDENCE_AFTER.match(after(norm, end, 12)):
+                findings.append(Finding(Category.ADDRESS, start, end, 0.45, "town_residence"))
+            continue
+        confidence = 0.9 if personal else 0.75
+        findings.append(Finding(Category.ADDRESS, start, end, confidence, "block_number"))
+    for m in _ROMAJI.finditer(norm):
+        findings.append(Finding(Category.ADDRESS, m.start(), m.end(), 0.85, "romaji_address"))
+    return findings

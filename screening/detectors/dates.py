@@ -1,0 +1,112 @@
+"""Dates of birth: 和暦 and 西暦 dates that the words around mark as someone's birth."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from screening.detectors.context import after, before, line_bounds
+from screening.detectors.normalize import kanji_to_int, normalize
+from screening.detectors.tokens import tokenize
+from screening.types import Category, Finding
+
+_K = r"[〇一二三四五六七八九十]{1,3}"
+_ERA = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018,
+        "M": 1867, "T": 1911, "S": 1925, "H": 1988, "R": 2018}
+_MONTHS = {
+    m.lower(): i
+    for i, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+         ("dec", "december")],
+        start=1,
+    )
+    for m in names
+}
+_MONTH_RE = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE = re.compile(
+    rf"(?P<era>明治|大正|昭和|平成|令和)\s?(?P<ey>元|\d{{1,2}}|{_K})\s?年\s?(?P<em>\d{{1,2}}|{_K})\s?月\s?(?P<ed>\d{{1,2}}|{_K})\s?日"
+    rf"|(?<![A-Za-z])(?P<sera>[MTSHR])\s?(?P<sy>\d{{1,2}})[./](?P<sm>\d{{1,2}})[./](?P<sd>\d{{1,2}})(?![\d.])"
+    rf"|(?<!\d)(?P<wy>\d{{4}})\s?年\s?(?P<wm>\d{{1,2}})\s?月\s?(?P<wd>\d{{1,2}})\s?日"
+    rf"|(?<![\d/.-])(?P<ny>\d{{4}})(?P<sep>[/.-])(?P<nm>\d{{1,2}})(?P=sep)(?P<nd>\d{{1,2}})(?![\d/.-])"
+    rf"|(?<!\d)(?P<xd>\d{{1,2}})(?:st|nd|rd|th)? (?P<xm>{_MONTH_RE}),? (?P<xy>\d{{4}})(?!\d)"
+    rf"|(?P<ym>{_MONTH_RE}) (?P<yd>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<yy>\d{{4}})(?!\d)"
+)
+_BIRTH_AFTER = re.compile(r"^\s?[）)]?\s?(?:生まれ|生|誕生|born)")
+_BIRTH_BEFORE = re.compile(
+    r"生年月日|誕生日|生まれ|出生|DOB|D\.O\.B|[Dd]ate of [Bb]irth|[Bb]irth ?[Dd]ate|[Bb]orn(?: on)?|"
+    r"[Bb]irthday|年齢"
+)
+_BIRTH_ANYWHERE = re.compile(r"生年月日|誕生日|生まれ|DOB|[Dd]ate of [Bb]irth|[Bb]irthday|年齢を")
+_EVENT_LABEL = re.compile(
+    r"日時|予定日|交付日|決済日|接種日|期限|確認日|受付日|処分日|通告日|期間|開催|実施|締切|"
+    r"申請日|提出日|届出日|異動日|転入日|転出日|施行|公布|現在|時点|から|まで|以降|以前|"
+    r"発行日|支払日|納期|契約|入院日|退院日|死亡|没|[<>=≦≧]"
+)
+
+
+def _year(m: re.Match[str]) -> int | None:
+    if m.group("era"):
+        ey = m.group("ey")
+        n = 1 if ey == "元" else kanji_to_int(ey)
+        return None if n is None else _ERA[m.group("era")] + n
+    if m.group("sera"):
+        return _ERA[m.group("sera")] + int(m.group("sy"))
+    for key in ("wy", "ny", "xy", "yy"):
+        if m.group(key):
+            return int(m.group(key))
+    return None
+
+
+def _month_day_ok(m: re.Match[str]) -> bool:
+    for mk, dk in (("em", "ed"), ("sm", "sd"), ("wm", "wd"), ("nm", "nd")):
+        if m.group(mk):
+            month, day = kanji_to_int(m.group(mk)), kanji_to_int(m.group(dk))
+            return month is not None and day is not None and 1 <= month <= 12 and 1 <= day <= 31
+    return True
+
+
+def _line_has_person(norm: str, start: int, end: int) -> bool:
+    lo, hi = line_bounds(norm, start, end)
+    for token in tokenize(norm):
+        if token.start >= hi:
+            break
+        if token.start >= lo and (token.is_person or (token.oov and token.surface.isalpha())):
+            return True
+    return False
+
+
+def detect_birth_dates(text: str) -> list[Finding]:
+    norm = normalize(text)
+    findings: list[Finding] = []
+    this_year = dt.date.today().year
+    birth_text = None
+    for m in _DATE.finditer(norm):
+        year = _year(m)
+        # Living people only: a birth before 1905 is a historical figure's.
+        if year is None or not 1905 <= year <= this_year or not _month_day_ok(m):
+            continue
+        start, end = m.start(), m.end()
+        ahead = before(norm, start, 14)
+        label = None
+        for label_match in _BIRTH_BEFORE.finditer(ahead):
+            label = label_match
+        event = None
+        for event_match in _EVENT_LABEL.finditer(ahead):
+            event = event_match
+        if _BIRTH_AFTER.match(after(norm, end, 5)):
+            findings.append(Finding(Category.BIRTH_DATE, start, end, 0.95, "birth_suffix"))
+            continue
+        if label and not (event and event.start() > label.start()):
+            findings.append(Finding(Category.BIRTH_DATE, start, end, 0.95, "birth_label"))
+            continue
+        if event:
+            continue
+        if birth_text is None:
+            birth_text = bool(_BIRTH_ANYWHERE.search(norm))
+        if birth_text and _line_has_person(norm, start, end):
+            findings.append(Finding(Category.BIRTH_DATE, start, end, 0.8, "birth_table"))
+    return findings

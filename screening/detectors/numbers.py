@@ -1,0 +1,299 @@
+"""Number-shaped personal data: phone, 個人番号, payment cards, bank accounts, other IDs.
+
+All patterns work on the normalised text (full-width digits and dashes already ASCII);
+spans are offsets into the original text because normalisation keeps the length.
+"""
+from __future__ import annotations
+
+import re
+
+from screening.detectors.context import after, before
+from screening.detectors.normalize import digits_only, normalize
+from screening.types import Category, Finding
+
+# ---------------------------------------------------------------- check digits
+
+
+def my_number_valid(digits: str) -> bool:
+    """個人番号 check digit (総務省令第85号 第5条)."""
+    if len(digits) != 12 or not digits.isdigit():
+        return False
+    body = digits[:11]
+    total = 0
+    for n in range(1, 12):
+        p = int(body[11 - n])
+        q = n + 1 if n <= 6 else n - 5
+        total += p * q
+    remainder = total % 11
+    check = 0 if remainder <= 1 else 11 - remainder
+    return check == int(digits[11])
+
+
+def luhn_valid(digits: str) -> bool:
+    if not digits.isdigit() or len(digits) < 12:
+        return False
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2 == 1:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+def card_brand_prefix(digits: str) -> bool:
+    """Issuer prefixes of the card brands used in Japan (Visa, MC, JCB, Amex, Diners …)."""
+    n = len(digits)
+    two, four = int(digits[:2]), int(digits[:4])
+    if digits[0] == "4":
+        return n in (13, 16, 19)
+    if 51 <= two <= 55 or 2221 <= four <= 2720:
+        return n == 16
+    if two in (34, 37):
+        return n == 15
+    if 3528 <= four <= 3589:
+        return 16 <= n <= 19
+    if two in (36, 38, 39) or 300 <= int(digits[:3]) <= 305:
+        return 14 <= n <= 19
+    if digits.startswith(("6011", "65")) or 644 <= int(digits[:3]) <= 649:
+        return 16 <= n <= 19
+    if two == 62:
+        return 16 <= n <= 19
+    return False
+
+
+def _placeholder_digits(digits: str) -> bool:
+    """000-0000-0000, 1234-5678 and the like are examples, not data."""
+    tail = digits[-8:] if len(digits) >= 8 else digits
+    if len(set(tail)) <= 1:
+        return True
+    return tail in "01234567890123456789" or tail in "98765432109876543210"
+
+
+# ---------------------------------------------------------------- phone
+
+_PHONE = re.compile(
+    r"(?<![0-9A-Za-z+\-/.,])"
+    r"(?:\+81[ -]?(?:\(0\)[ -]?)?|\(0|0)"
+    r"[0-9][0-9 ()\-]{6,15}(?<=[0-9])"
+    r"(?![0-9A-Za-z]|-[0-9]|/)"
+)
+_PHONE_SHAPE = re.compile(r"^[+0-9(][0-9]*(?:(?: ?[()\-] ?| )[0-9]+){0,3}\)?$")
+_INSTITUTION = re.compile(
+    r"市役所|役所|役場|庁舎|本庁|支所|市民課|[^\s]課|係|室|局|部|所|署|センター|病院|医院|"
+    r"クリニック|会館|公民館|図書館|館|学校|大学|園|事務所|事務局|本社|支店|営業所|店|工場|"
+    r"協会|組合|会社|法人|団体|窓口|代表|直通|問い?合わ?せ|問合せ|お問い合わせ|相談ダイヤル|"
+    r"コールセンター|ダイヤル|FAX|ファクス"
+)
+_PERSONAL_PHONE_CONTEXT = re.compile(
+    r"様|さん|氏|殿|くん|君|ちゃん|宅|自宅|携帯|本人|相談者|申請者|連絡先|長男|長女|次男|"
+    r"次女|夫|妻|母|父|息子|娘|保護者|家族|個人"
+)
+_INSTITUTION_AFTER = re.compile(r"^\s*[（(](?:代表|直通|内線|平日|受付)")
+
+
+def _phone_kind(digits: str) -> str | None:
+    if digits.startswith("81"):
+        digits = "0" + digits[2:]
+    n = len(digits)
+    if not digits.startswith("0"):
+        return None
+    if digits[:3] in ("070", "080", "090") and n == 11:
+        return "mobile"
+    if digits.startswith("050") and n == 11:
+        return "ip"
+    if digits.startswith(("0120", "0800", "0570", "0990")):
+        return "service"
+    if n == 10 and digits[1] != "0":
+        return "landline"
+    return None
+
+
+def detect_phones(text: str) -> list[Finding]:
+    norm = normalize(text)
+    findings: list[Finding] = []
+    for m in _PHONE.finditer(norm):
+        start, value = m.start(), m.group()
+        kind = None
+        # Greedy matching can swallow a following number; drop trailing groups until valid.
+        for _ in range(3):
+            value = value.rstrip(" ()-")
+            if _PHONE_SHAPE.match(value.replace(" ", " ")):
+                kind = _phone_kind(digits_only(value))
+                if kind:
+                    break
+            cut = max(value.rfind(" "), value.rfind("-"), value.rfind(")"))
+            if cut <= 0:
+                break
+            value = value[:cut]
+        if not kind or kind == "service":
+            continue
+        digits = digits_only(value)
+        if _placeholder_digits(digits):
+            continue
+        end = start + len(value)
+        if value.startswith("(") and ")" not in value:
+            start += 1
+        if kind == "mobile":
+            findings.append(Finding(Category.PHONE, start, end, 0.95, "mobile"))
+            continue
+        ahead = before(norm, start, 40)
+        personal = _PERSONAL_PHONE_CONTEXT.search(ahead)
+        institutional = _INSTITUTION.search(ahead) or _INSTITUTION_AFTER.match(
+            after(norm, end, 10)
+        )
+        if institutional and not (personal and personal.start() > institutional.start()):
+            continue
+        confidence = 0.9 if personal else 0.7
+        findings.append(Finding(Category.PHONE, start, end, confidence, kind))
+    return findings
+
+
+# ---------------------------------------------------------------- 12-digit 個人番号
+
+_TWELVE = re.compile(r"(?<![0-9A-Za-z\-])(?<!\d[ -])\d{4}[ -]?\d{4}[ -]?\d{4}(?![0-9A-Za-z]|[ -]\d)")
+_MY_NUMBER_CONTEXT = re.compile(r"個人番号|マイナンバー|ﾏｲﾅﾝﾊﾞｰ|My ?Number|番号")
+_NOT_MY_NUMBER = re.compile(
+    r"法人番号|受付番号|収納番号|整理番号|管理番号|注文番号|伝票|JAN|コード|型番|品番|例[:：]?|"
+    r"免許|旅券|パスポート|被保険者|年金|宛名番号|口座|会員番号|お客様番号|電話|TEL|Tel"
+)
+
+
+def detect_my_numbers(text: str) -> list[Finding]:
+    norm = normalize(text)
+    findings: list[Finding] = []
+    for m in _TWELVE.finditer(norm):
+        digits = digits_only(m.group())
+        ahead = before(norm, m.start(), 20)
+        context = _MY_NUMBER_CONTEXT.search(ahead)
+        strong = context is not None and context.group() != "番号"
+        negative = _NOT_MY_NUMBER.search(ahead)
+        if negative and not strong:
+            continue
+        if negative and strong and negative.start() > context.start():
+            continue
+        valid = my_number_valid(digits)
+        if strong:
+            confidence = 0.95 if valid else 0.7
+        elif valid:
+            confidence = 0.8 if context else 0.6
+        else:
+            continue
+        findings.append(
+            Finding(Category.MY_NUMBER, m.start(), m.end(), confidence,
+                    "check_digit" if valid else "context")
+        )
+    return findings
+
+
+# ---------------------------------------------------------------- payment cards
+
+_CARD = re.compile(
+    r"(?<![0-9A-Za-z\-])(?<!\d[ -])\d{4}[ -]?\d{4,6}[ -]?\d{4,5}(?:[ -]?\d{1,4})?(?![0-9A-Za-z]|[ -]\d)"
+)
+_CARD_CONTEXT = re.compile(
+    r"カード|card|Card|CARD|VISA|Visa|JCB|Master|AMEX|Amex|アメックス|ダイナース|決済|クレジット"
+)
+
+
+def detect_cards(text: str) -> list[Finding]:
+    norm = normalize(text)
+    findings: list[Finding] = []
+    for m in _CARD.finditer(norm):
+        digits = digits_only(m.group())
+        if not 14 <= len(digits) <= 19:
+            continue
+        if not (luhn_valid(digits) and card_brand_prefix(digits)):
+            continue
+        if _placeholder_digits(digits):
+            continue
+        context = _CARD_CONTEXT.search(before(norm, m.start(), 40))
+        confidence = 0.95 if context else 0.8
+        findings.append(Finding(Category.CREDIT_CARD, m.start(), m.end(), confidence, "luhn"))
+    return findings
+
+
+# ---------------------------------------------------------------- bank accounts
+
+_ACCOUNT = re.compile(r"(?<![0-9A-Za-z\-,])(?<!\d\.)\d{7,8}(?![0-9A-Za-z\-]|[.,]\d)")
+_ACCOUNT_NEAR = re.compile(
+    r"普通|当座|貯蓄|総合|口座|預金|No\.?|NO\.?|№|番号|記号\s?\d{5}"
+)
+_BANK = re.compile(
+    r"銀行|信用金庫|信金|信用組合|信組|労働金庫|労金|ゆうちょ|郵便局|JA|農協|漁協|支店|本店|"
+    r"営業部|口座|振込|振替|bank|Bank"
+)
+
+
+def detect_bank_accounts(text: str) -> list[Finding]:
+    norm = normalize(text)
+    findings: list[Finding] = []
+    for m in _ACCOUNT.finditer(norm):
+        near = before(norm, m.start(), 14)
+        if not _ACCOUNT_NEAR.search(near):
+            continue
+        wide = before(norm, m.start(), 60)
+        if not _BANK.search(wide):
+            continue
+        confidence = 0.95 if "口座" in wide else 0.9
+        findings.append(
+            Finding(Category.BANK_ACCOUNT, m.start(), m.end(), confidence, "account_context")
+        )
+    return findings
+
+
+# ---------------------------------------------------------------- other personal IDs
+
+_ID_CONTEXT = re.compile(
+    r"住民票コード|住基コード|運転免許証?(?:の)?番号|免許証番号|運転免許証|旅券番号|旅券|"
+    r"パスポート番号|パスポート|passport(?: number| no\.?)?|Passport(?: number| No\.?)?|"
+    r"被保険者番号|被保険者証番号|保険者番号|基礎年金番号|年金番号|年金手帳番号|宛名番号|"
+    r"学籍番号|生徒番号|児童番号|受給者番号|受給者証番号|手帳番号|在留カード番号|"
+    r"特別永住者証明書番号|納税者番号|納税義務者番号|社員番号|職員番号|患者番号|診察券番号|"
+    r"カルテ番号|利用者番号|世帯番号|個人コード|被保険者記号|記号[^\n]{0,8}番号"
+)
+_ID_VALUE = re.compile(
+    r"(?<![0-9A-Za-z])(?:第\s?)?([0-9A-Z][0-9A-Z\-]{3,19})(?![0-9A-Za-z])"
+)
+_ID_GAP = re.compile(r"^[\s:：、,は（(]*(?:No\.?|番号|第)?[\s:：]*$")
+
+
+def detect_ids(text: str) -> list[Finding]:
+    norm = normalize(text)
+    findings: list[Finding] = []
+    for ctx in _ID_CONTEXT.finditer(norm):
+        if ctx.group().startswith("記号") and _BANK.search(before(norm, ctx.start(), 30)):
+            continue  # ゆうちょ 記号・番号 is an account, found by detect_bank_accounts
+        window_end = min(len(norm), ctx.end() + 24)
+        for m in _ID_VALUE.finditer(norm, ctx.end(), window_end):
+            gap = norm[ctx.end() : m.start()]
+            if "\n" in gap or len(gap) > 12:
+                break
+            value = m.group(1)
+            if sum(c.isdigit() for c in value) < 4 or value.endswith("-"):
+                continue
+            # Allow a short non-number gap only ("番号 第", "記号 前国 番号").
+            if not _ID_GAP.match(gap) and not re.match(r"^[\s:：]*[^\s\d]{1,4}[\s:：]*$", gap):
+                continue
+            start = m.start(1)
+            end = m.end(1)
+            findings.append(Finding(Category.ID_NUMBER, start, end, 0.9, "id_context"))
+            break
+    return findings
+
+
+def detect_numbers(text: str) -> list[Finding]:
+    ids = detect_ids(text)
+    taken = [(f.start, f.end) for f in ids]
+
+    def free(f: Finding) -> bool:
+        return not any(f.start < e and s < f.end for s, e in taken)
+
+    out = list(ids)
+    out += [f for f in detect_my_numbers(text) if free(f)]
+    out += [f for f in detect_cards(text) if free(f)]
+    out += [f for f in detect_bank_accounts(text) if free(f)]
+    out += [f for f in detect_phones(text) if free(f)]
+    return out

@@ -1,0 +1,112 @@
+"""SudachiPy tokenisation, loaded once per process (lazy) and cached for the last texts."""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+# Sudachi refuses inputs above 49,149 UTF-8 bytes; chunks of this many characters stay
+# below it even when every character takes three bytes.
+_CHUNK = 12000
+
+_lock = threading.Lock()
+_state: dict[str, Any] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    surface: str
+    start: int
+    end: int
+    pos: tuple[str, ...]
+    oov: bool
+
+    @property
+    def is_person(self) -> bool:
+        return len(self.pos) > 2 and self.pos[2] == "人名"
+
+    @property
+    def is_surname(self) -> bool:
+        return self.is_person and self.pos[3] == "姓"
+
+    @property
+    def is_given(self) -> bool:
+        return self.is_person and self.pos[3] == "名"
+
+    @property
+    def is_place(self) -> bool:
+        return len(self.pos) > 2 and self.pos[2] == "地名"
+
+    @property
+    def is_proper(self) -> bool:
+        return len(self.pos) > 1 and self.pos[1] == "固有名詞"
+
+    @property
+    def is_common_noun(self) -> bool:
+        return self.pos[0] == "名詞" and len(self.pos) > 1 and self.pos[1] == "普通名詞"
+
+
+def _tokenizer() -> tuple[Any, list[tuple[str, ...]]]:
+    state = _state.get("tok")
+    if state is None:
+        with _lock:
+            state = _state.get("tok")
+            if state is None:
+                from sudachipy import Dictionary, SplitMode
+
+                dictionary = Dictionary(dict="core")
+                tokenizer = dictionary.create(mode=SplitMode.C)
+                pos_table = [
+                    tuple(dictionary.pos_of(i)) for i in range(dictionary.pos_count)
+                ]
+                state = (tokenizer, pos_table)
+                _state["tok"] = state
+    return state
+
+
+def warm_up() -> None:
+    """Load the dictionary now (at process start) instead of on the first prompt."""
+    tokenize("前橋市役所の山田太郎さん")
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    if len(text) <= _CHUNK:
+        return [(0, text)]
+    out: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = min(start + _CHUNK, len(text))
+        if end < len(text):
+            cut = max(text.rfind("\n", start, end), text.rfind("。", start, end))
+            if cut > start + _CHUNK // 2:
+                end = cut + 1
+        out.append((start, text[start:end]))
+        start = end
+    return out
+
+
+@lru_cache(maxsize=4)
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Tokenise normalised text; offsets are character offsets into `text`."""
+    tokenizer, pos_table = _tokenizer()
+    tokens: list[Token] = []
+    for base, chunk in _chunks(text):
+        if not chunk.strip():
+            continue
+        try:
+            morphemes = tokenizer.tokenize(chunk)
+        except Exception:  # noqa: BLE001 - Sudachi rejects some odd inputs; skip the chunk
+            continue
+        for m in morphemes:
+            begin, end = m.begin(), m.end()
+            tokens.append(
+                Token(
+                    chunk[begin:end],
+                    base + begin,
+                    base + end,
+                    pos_table[m.part_of_speech_id()],
+                    m.is_oov(),
+                )
+            )
+    return tuple(tokens)
