@@ -21,6 +21,21 @@ HASHED_FIELDS = (
 )
 
 
+class CanonicalJSONEncoder(json.JSONEncoder):
+    """Sorted keys, no spaces, UTF-8 as is: one byte string per value.
+
+    Also the payload column's encoder, so the stored text is already canonical and the
+    verifier can hash it without parsing it again.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.update(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        super().__init__(**kwargs)
+
+
+_ENCODER = CanonicalJSONEncoder()
+
+
 def canonical_json(fields: dict[str, Any]) -> bytes:
     """Serialise the hashed fields deterministically."""
     data = {}
@@ -29,9 +44,7 @@ def canonical_json(fields: dict[str, Any]) -> bytes:
         if isinstance(value, datetime):
             value = value.isoformat(timespec="microseconds")
         data[name] = value
-    return json.dumps(
-        data, sort_keys=True, separators=(",", ":"), ensure_ascii=False
-    ).encode("utf-8")
+    return _ENCODER.encode(data).encode("utf-8")
 
 
 def chain_hash(prev_hash: str, fields: dict[str, Any]) -> str:

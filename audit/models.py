@@ -7,6 +7,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from audit.chain import CanonicalJSONEncoder
+
 
 class EventKind(models.TextChoices):
     LOGIN_SUCCEEDED = "auth.login", _("ログイン")
@@ -48,7 +50,7 @@ class AuditEvent(models.Model):
     department_id = models.BigIntegerField(_("所属ID"), null=True, blank=True, db_index=True)
     target_type = models.CharField(_("対象種別"), max_length=40, blank=True)
     target_id = models.CharField(_("対象ID"), max_length=64, blank=True, db_index=True)
-    payload = models.JSONField(_("内容"), default=dict)
+    payload = models.JSONField(_("内容"), default=dict, encoder=CanonicalJSONEncoder)
     ip = models.GenericIPAddressField(_("IPアドレス"), null=True, blank=True)
     user_agent = models.CharField(_("ユーザーエージェント"), max_length=300, blank=True)
     prev_hash = models.CharField(_("前のハッシュ"), max_length=64)

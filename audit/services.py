@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
@@ -11,15 +12,18 @@ from django.utils import timezone
 from audit.chain import chain_hash
 from audit.models import GENESIS_HASH, AuditEvent, ChainHead, EventKind
 
+RETENTION_BATCH = 2_000
+
 
 def client_meta(request: HttpRequest | None) -> dict[str, str | None]:
     """Return the IP and user agent of a request, for the audit row."""
     if request is None:
         return {"ip": None, "user_agent": ""}
-    return {
-        "ip": request.META.get("REMOTE_ADDR") or None,
-        "user_agent": request.META.get("HTTP_USER_AGENT", "")[:300],
-    }
+    ip = request.META.get("REMOTE_ADDR") or None
+    if ip is not None:
+        # Hash what the column will hold (IPv6 is stored in its normalised form).
+        ip = AuditEvent._meta.get_field("ip").get_prep_value(ip)
+    return {"ip": ip, "user_agent": request.META.get("HTTP_USER_AGENT", "")[:300]}
 
 
 @transaction.atomic
@@ -46,7 +50,7 @@ def audit_event_record(
         "kind": str(kind),
         "created_at": timezone.now().astimezone(dt.UTC),
         "actor_id": actor_id,
-        "actor_username": getattr(actor, "username", "") or actor_username,
+        "actor_username": (getattr(actor, "username", "") or actor_username)[:150],
         "department_id": department_id,
         "target_type": target._meta.label_lower if target is not None else "",
         "target_id": str(target.pk) if target is not None else "",
@@ -57,3 +61,104 @@ def audit_event_record(
     event = AuditEvent.objects.create(prev_hash=head.hash, hash=digest, **fields)
     ChainHead.objects.filter(pk=1).update(seq=fields["seq"], hash=digest)
     return event
+
+
+def access_denied_record(
+    *, user: Any, request: HttpRequest, reason: str, target: Any = None
+) -> AuditEvent:
+    """Log a refused access (OWASP ASVS V16): who, which path, why."""
+    return audit_event_record(
+        kind=EventKind.ACCESS_DENIED,
+        actor=user if getattr(user, "is_authenticated", False) else None,
+        target=target,
+        payload={"path": request.path[:300], "method": request.method, "reason": reason},
+        request=request,
+    )
+
+
+def review_access_record(
+    *, reviewer: Any, conversation: Any, reason: str, request: HttpRequest | None = None
+) -> AuditEvent:
+    """Record that a reviewer opened a member's conversation, and why."""
+    return audit_event_record(
+        kind=EventKind.REVIEW_ACCESS,
+        actor=reviewer,
+        target=conversation,
+        payload={
+            "reason": reason,
+            "member_id": conversation.user_id,
+            "member_department_id": conversation.department_id,
+            "role": getattr(reviewer, "role", ""),
+        },
+        request=request,
+    )
+
+
+def export_record(
+    *, user: Any, what: str, file_format: str, rows: int, filters: dict[str, Any],
+    request: HttpRequest | None = None,
+) -> AuditEvent:
+    return audit_event_record(
+        kind=EventKind.EXPORT,
+        actor=user,
+        payload={"what": what, "format": file_format, "rows": rows, "filters": filters},
+        request=request,
+    )
+
+
+def import_record(
+    *, user: Any, what: str, totals: dict[str, int], file_name: str,
+    request: HttpRequest | None = None,
+) -> AuditEvent:
+    return audit_event_record(
+        kind=EventKind.IMPORT,
+        actor=user,
+        payload={"what": what, "totals": totals, "file": file_name[:200]},
+        request=request,
+    )
+
+
+@dataclass(frozen=True)
+class RetentionOutcome:
+    retention_days: int
+    cutoff: dt.datetime | None
+    messages_cleared: int
+    event: AuditEvent
+
+
+@transaction.atomic
+def retention_run(*, now: dt.datetime | None = None, actor: Any = None) -> RetentionOutcome:
+    """Clear prompt and answer text older than the retention period; keep the evidence.
+
+    Decisions, masked copies, confirmations and the chain itself are not touched: they
+    never contain the clear text, so the chain still verifies after a run.
+    """
+    from portal.models import Message, SiteSettings
+
+    now = now or timezone.now()
+    days = SiteSettings.current().retention_days
+    cutoff = now - dt.timedelta(days=days) if days else None
+    cleared = 0
+    conversations: set[int] = set()
+    if cutoff is not None:
+        expired = Message.objects.filter(created_at__lt=cutoff, content_deleted_at__isnull=True)
+        while True:
+            batch = list(expired.values_list("pk", "conversation_id")[:RETENTION_BATCH])
+            if not batch:
+                break
+            Message.objects.filter(pk__in=[pk for pk, _ in batch]).update(
+                content="", content_deleted_at=now
+            )
+            conversations.update(conversation_id for _, conversation_id in batch)
+            cleared += len(batch)
+    event = audit_event_record(
+        kind=EventKind.RETENTION_RUN,
+        actor=actor,
+        payload={
+            "retention_days": days,
+            "cutoff": cutoff.isoformat() if cutoff else None,
+            "messages_cleared": cleared,
+            "conversations": len(conversations),
+        },
+    )
+    return RetentionOutcome(days, cutoff, cleared, event)

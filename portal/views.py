@@ -1,16 +1,17 @@
 """Chat pages: parse input, call one service or selector, render or redirect."""
 from __future__ import annotations
 
-import asyncio
 import json
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from functools import wraps
 from typing import Any
 
+import redis
 import redis.asyncio as aioredis
 from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.contrib import messages
+from django.core.handlers.asgi import ASGIRequest
 from django.http import (
     HttpRequest,
     HttpResponse,
@@ -25,7 +26,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from portal import selectors, services
 from portal.forms import ConfirmForm, ConversationForm, GuidelineAckForm, PromptForm
 from portal.maskvault import mapping_load, mapping_save
-from portal.models import LLMRequestStatus, MessageRole, PromptTemplate, User
+from portal.models import LLMRequest, LLMRequestStatus, MessageRole, PromptTemplate, User
 from portal.rendering import markdown_to_safe_html
 from portal.streams import stream_key
 from screening.masking import unmask_text
@@ -256,47 +257,89 @@ def answer_export(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
+SSE_BLOCK_MS = 15000
+SSE_MAX_IDLE_ROUNDS = 40
+
+
+def _sse(event: str, data: str) -> str:
+    return f"event: {event}\ndata: {data}\n\n"
+
+
+def _request_finished(pk: int) -> bool:
+    status = LLMRequest.objects.filter(pk=pk).values_list("status", flat=True).first()
+    return status in (LLMRequestStatus.SUCCEEDED, LLMRequestStatus.FAILED)
+
+
+def _sse_entries(batch: Any) -> Iterator[tuple[str, str, str]]:
+    for _stream, entries in batch or []:
+        for entry_id, fields in entries:
+            yield entry_id, fields["event"], fields["data"]
+
+
+async def _sse_async(pk: int) -> AsyncIterator[str]:
+    """Follow the request's Redis stream without holding a thread (ASGI)."""
+    client = aioredis.from_url(
+        settings.REDIS_URL, decode_responses=True, socket_connect_timeout=2,
+        socket_timeout=SSE_BLOCK_MS / 1000 + 5,
+    )
+    last = "0"
+    try:
+        for _round in range(SSE_MAX_IDLE_ROUNDS):
+            try:
+                batch = await client.xread({stream_key(pk): last}, block=SSE_BLOCK_MS, count=200)
+            except aioredis.RedisError:
+                yield _sse("unavailable", "{}")
+                return
+            if not batch:
+                if await sync_to_async(_request_finished)(pk):
+                    yield _sse("done", "{}")
+                    return
+                yield ": keep-alive\n\n"
+                continue
+            for last, event, data in _sse_entries(batch):
+                yield _sse(event, data)
+                if event in ("done", "failed"):
+                    return
+    finally:
+        await client.aclose()
+
+
+def _sse_sync(pk: int) -> Iterator[str]:
+    """The same for WSGI servers (one thread per open stream)."""
+    client = redis.Redis.from_url(
+        settings.REDIS_URL, decode_responses=True, socket_connect_timeout=2,
+        socket_timeout=SSE_BLOCK_MS / 1000 + 5,
+    )
+    last = "0"
+    try:
+        for _round in range(SSE_MAX_IDLE_ROUNDS):
+            try:
+                batch = client.xread({stream_key(pk): last}, block=SSE_BLOCK_MS, count=200)
+            except redis.RedisError:
+                yield _sse("unavailable", "{}")
+                return
+            if not batch:
+                if _request_finished(pk):
+                    yield _sse("done", "{}")
+                    return
+                yield ": keep-alive\n\n"
+                continue
+            for last, event, data in _sse_entries(batch):
+                yield _sse(event, data)
+                if event in ("done", "failed"):
+                    return
+    finally:
+        client.close()
+
+
 async def request_stream(request: HttpRequest, pk: int) -> HttpResponseBase:
     """Server-Sent Events: replay and follow the answer's deltas from Redis."""
     user = await request.auser()
     if not user.is_authenticated:
         return HttpResponse(status=401)
     llm_request = await sync_to_async(selectors.request_get)(user=user, pk=pk)
-    key = stream_key(llm_request.pk)
-
-    async def events() -> AsyncIterator[str]:
-        client = aioredis.from_url(settings.REDIS_URL, decode_responses=True, socket_connect_timeout=2)
-        last = "0"
-        idle = 0
-        try:
-            while idle < 40:
-                try:
-                    batch = await client.xread({key: last}, block=15000, count=200)
-                except aioredis.RedisError:
-                    yield "event: unavailable\ndata: {}\n\n"
-                    return
-                if not batch:
-                    idle += 1
-                    status = await sync_to_async(
-                        lambda: type(llm_request).objects.filter(pk=llm_request.pk).values_list("status", flat=True).first()
-                    )()
-                    if status in (LLMRequestStatus.SUCCEEDED, LLMRequestStatus.FAILED):
-                        yield "event: done\ndata: {}\n\n"
-                        return
-                    yield ": keep-alive\n\n"
-                    continue
-                for _stream, entries in batch:
-                    for entry_id, fields in entries:
-                        last = entry_id
-                        yield f"event: {fields['event']}\ndata: {fields['data']}\n\n"
-                        if fields["event"] in ("done", "failed"):
-                            return
-        except asyncio.CancelledError:
-            raise
-        finally:
-            await client.aclose()
-
-    response = StreamingHttpResponse(events(), content_type="text/event-stream")
+    events = _sse_async(llm_request.pk) if isinstance(request, ASGIRequest) else _sse_sync(llm_request.pk)
+    response = StreamingHttpResponse(events, content_type="text/event-stream; charset=utf-8")
     response["Cache-Control"] = "no-cache"
     response["X-Accel-Buffering"] = "no"
     return response

@@ -142,3 +142,71 @@ class DecisionCategory(models.Model):
     class Meta:
         verbose_name = _("判定の区分")
         verbose_name_plural = _("判定の区分")
+
+
+class AppealStatus(models.TextChoices):
+    PENDING = "pending", _("審査中")
+    APPROVED = "approved", _("承認")
+    DECLINED = "declined", _("却下")
+
+
+class Appeal(models.Model):
+    """A staff member's false-positive appeal against a blocked prompt.
+
+    The division sees the decision's masked copy and categories only; the optional
+    `allow_term` is what the staff member declares public (e.g. a published number).
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("申立者"),
+        on_delete=models.PROTECT,
+        related_name="screening_appeals",
+    )
+    decision = models.ForeignKey(
+        ScreeningDecision,
+        verbose_name=_("スクリーニング判定"),
+        on_delete=models.PROTECT,
+        related_name="appeals",
+    )
+    reason = models.TextField(_("申立ての理由"), max_length=1000)
+    allow_term = models.CharField(
+        _("許可リストに加える語句"),
+        max_length=200,
+        blank=True,
+        help_text=_("公表済みの語句（施設の代表電話番号など）だけを記入してください。"),
+    )
+    status = models.CharField(
+        _("状態"), max_length=10, choices=AppealStatus, default=AppealStatus.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("判断者"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decision_note = models.TextField(_("判断の理由・連絡事項"), blank=True)
+    created_at = models.DateTimeField(_("申立日時"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("判断日時"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("誤検知の申立て")
+        verbose_name_plural = _("誤検知の申立て")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["decision"],
+                condition=models.Q(status="pending"),
+                name="appeal_one_pending_per_decision",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="pending")
+                | models.Q(decided_at__isnull=False),
+                name="appeal_decided_has_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"申立て #{self.pk}"

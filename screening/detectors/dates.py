@@ -74,7 +74,9 @@ def _line_has_person(norm: str, start: int, end: int) -> bool:
     for token in tokenize(norm):
         if token.start >= hi:
             break
-        if token.start >= lo and (token.is_person or (token.oov and token.surface.isalpha())):
+        if token.start >= lo and (
+            token.is_proper or (token.oov and token.surface.isalpha())
+        ):
             return True
     return False
 

@@ -56,10 +56,13 @@ def _tokenizer() -> tuple[Any, list[tuple[str, ...]]]:
                 from sudachipy import Dictionary, SplitMode
 
                 dictionary = Dictionary(dict="core")
-                tokenizer = dictionary.create(mode=SplitMode.C)
-                pos_table = [
-                    tuple(dictionary.pos_of(i)) for i in range(dictionary.pos_count)
-                ]
+                tokenizer = dictionary.tokenizer(mode=SplitMode.C)
+                pos_table: list[tuple[str, ...]] = []
+                while True:
+                    pos = dictionary.pos_of(len(pos_table))
+                    if pos is None:
+                        break
+                    pos_table.append(tuple(pos))
                 state = (tokenizer, pos_table)
                 _state["tok"] = state
     return state

@@ -1,9 +1,11 @@
 """What a column header says about its values (氏名, 住所, tel, jusho …).
 
-A header alone never blocks a file: it tells the column screener which value check to run
-(a value under 氏名 that looks like a name is a name even when the context-free detectors
-are unsure) and which detector hits to distrust (a date under 受付日 is not a birth date).
+A header alone never blocks a file: it tells the column screener which value check
+to run (a value under 氏名 that looks like a name is a name even when the
+context-free detectors are unsure) and which detector hits to distrust (a date
+under 受付日 is not a birth date).
 """
+
 from __future__ import annotations
 
 import re
@@ -28,6 +30,7 @@ class HeaderKind(StrEnum):
     SENSITIVE = "sensitive"
     OTHER_DATE = "other_date"  # 受付日, 資格取得日: never a birth date
     ORGANISATION = "organisation"  # 施設名, 部署名, 問い合わせ先: institutional rows
+    LABEL = "label"  # 町丁目名, 地区, イベント名, 返礼品: names of places and things
     NONE = "none"
 
 
@@ -49,7 +52,7 @@ KIND_CATEGORY: dict[HeaderKind, Category] = {
 _STRIP = re.compile(r"[\s_\-・.。:：/／]+")
 _BRACKETS = re.compile(r"[（(【\[［<＜「][^）)】\]］>＞」]*[）)】\]］>＞」]")
 
-# Object words: a header naming one of these names a thing, not a person (施設名, 事業者名).
+# Object words: such a header names a thing, not a person (施設名, 事業者名).
 _NOT_PERSON = re.compile(
     r"施設|会場|事業|団体|会社|法人|店|機関|学校|部署|課名|所属|業者|地区|町名|町丁|丁目|地名|"
     r"品|資料|イベント|行事|催し|路線|駅|ファイル|file|user|ユーザ|項目|科目|款|項|勘定|名称|"
@@ -58,21 +61,31 @@ _NOT_PERSON = re.compile(
     r"department|organi[sz]ation|station|product|event|file|branch|bank"
 )
 # Endings that turn a header into a count, an amount or a code rather than a value.
-_NOT_VALUE_END = re.compile(r"(数|率|額|割合|件数|人数|比|計|合計|count|rate|total|num)$")
+_NOT_VALUE_END = re.compile(
+    r"(数|率|額|割合|件数|人数|比|計|合計|count|rate|total|num)$"
+)
 
 _RULES: tuple[tuple[HeaderKind, re.Pattern[str]], ...] = (
-    (HeaderKind.MY_NUMBER, re.compile(r"個人番号|マイナンバー|mynumber|kojinbang|mynum")),
+    (
+        HeaderKind.MY_NUMBER,
+        re.compile(r"個人番号|マイナンバー|mynumber|kojinbang|mynum"),
+    ),
     (
         HeaderKind.ID_NUMBER,
         re.compile(
             r"宛名(番号|コード|no|cd|id)|被保険者(証)?(番号|記号)|住民票コード|住民(番号|コード)|"
             r"運転免許|免許証|旅券|パスポート|passport|基礎年金|年金番号|学籍|生徒番号|"
             r"児童番号|受給者(証)?番号|職員番号|社員番号|患者(番号|id)|カルテ|介護保険番号|"
-            r"手帳番号|個人(コード|id)|世帯番号|会員番号|atena|licen[cs]e|studentid|"
+            r"手帳番号|個人(コード|id)|世帯番号|会員番号|在留カード|特別永住者|納税者番号|"
+            r"納税義務者番号|診察券|利用者番号|住基コード|お客様番号|顧客番号|"
+            r"atena|licen[cs]e|studentid|"
             r"employeeid|staffid|patientid|memberid|insured"
         ),
     ),
-    (HeaderKind.CREDIT_CARD, re.compile(r"カード番号|クレジット|card(no|number)|creditcard")),
+    (
+        HeaderKind.CREDIT_CARD,
+        re.compile(r"カード番号|クレジット|card(no|number)|creditcard"),
+    ),
     (
         HeaderKind.PERSON_NAME,
         re.compile(r"名義|accountholder|accountname"),
@@ -107,7 +120,9 @@ _RULES: tuple[tuple[HeaderKind, re.Pattern[str]], ...] = (
     (HeaderKind.EMAIL, re.compile(r"メール|mail")),
     (
         HeaderKind.PHONE,
-        re.compile(r"電話|tel|phone|携帯|mobile|cell|fax|ファックス|ファクス|denwa|keitai"),
+        re.compile(
+            r"電話|tel|phone|携帯|mobile|cell|fax|ファックス|ファクス|denwa|keitai"
+        ),
     ),
     (HeaderKind.CONTACT, re.compile(r"連絡先|contact|renraku")),
     (
@@ -130,13 +145,24 @@ _RULES: tuple[tuple[HeaderKind, re.Pattern[str]], ...] = (
             r"company|venue|institution"
         ),
     ),
+    (
+        HeaderKind.LABEL,
+        re.compile(
+            r"地区|地域|町名|町丁|丁目|地名|区域|エリア|場所|校区|学区|行政区|路線|駅|"
+            r"バス停|公園|イベント|行事|催し|件名|題名|資料|品名|品目|返礼品|商品|製品|"
+            r"科目|款|事業名|講座|教室|分類|区分|種別|種類|項目名|名称|"
+            r"area|district|region|place|location|event|item|product|title|category"
+        ),
+    ),
 )
 
 # Headers that only number a column (列1, 項目2, Column3): they say nothing.
 _NEUTRAL = re.compile(r"^(列|項目|col|column|field|unnamed|f)?\d*$")
 
 # Words in a phone/contact header that make every number under it personal.
-_PERSONAL_CONTACT = re.compile(r"携帯|自宅|個人|本人|緊急|保護者|mobile|cell|home|private")
+_PERSONAL_CONTACT = re.compile(
+    r"携帯|自宅|個人|本人|緊急|保護者|mobile|cell|home|private"
+)
 
 
 def normalise_header(header: str) -> str:
@@ -157,8 +183,10 @@ def header_kind(header: str) -> HeaderKind:
             _NOT_PERSON.search(base) or _NOT_VALUE_END.search(base)
         ):
             continue
-        if kind in KIND_CATEGORY and kind is not HeaderKind.SENSITIVE and (
-            _NOT_VALUE_END.search(base) and not base.endswith(("番号", "no"))
+        if (
+            kind in KIND_CATEGORY
+            and kind is not HeaderKind.SENSITIVE
+            and (_NOT_VALUE_END.search(base) and not base.endswith(("番号", "no")))
         ):
             continue
         return kind
@@ -166,5 +194,5 @@ def header_kind(header: str) -> HeaderKind:
 
 
 def header_is_personal_contact(header: str) -> bool:
-    """True for 携帯電話, 自宅電話, 緊急連絡先 …: numbers under them are never institutional."""
+    """True for 携帯電話, 自宅電話, 緊急連絡先: their numbers are never institutional."""
     return bool(_PERSONAL_CONTACT.search(normalise_header(header)))

@@ -1,9 +1,10 @@
 """Bytes → a parsed table: encoding detection, delimiter sniffing, limits, rejects.
 
-Pure Python (no Django). Every refusal is a `TableRejected` carrying a machine code and a
-Japanese message the UI shows as is; `encoding_uncertain` also carries the candidate
+Pure Python (no Django). Every refusal is a `TableRejected` carrying a machine code and
+a Japanese message the UI shows as is; `encoding_uncertain` also carries the candidate
 encodings so the UI can ask the user and call `read_table(data, encoding=…)` again.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -18,6 +19,7 @@ from pathlib import Path
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 DEFAULT_MAX_ROWS = 200_000
+DEFAULT_MAX_COLUMNS = 16_384  # Excel's own limit
 DELIMITERS = (",", "\t", ";")
 # Encodings we accept without asking, in the names the result reports.
 KNOWN_ENCODINGS = ("utf-8", "utf-8-sig", "cp932", "euc-jp", "utf-16")
@@ -49,8 +51,20 @@ _ENCODING_ALIASES = {
 _SAMPLE_BYTES = 256 * 1024
 # Encodings worth offering to the user when detection is unsure (codec names).
 _OFFERED_GUESSES = frozenset(
-    {"cp932", "euc-jp", "euc_jis_2004", "shift_jis_2004", "iso2022_jp", "gb18030",
-     "big5", "euc_kr", "cp949", "cp1252", "latin-1", "iso8859-1"}
+    {
+        "cp932",
+        "euc-jp",
+        "euc_jis_2004",
+        "shift_jis_2004",
+        "iso2022_jp",
+        "gb18030",
+        "big5",
+        "euc_kr",
+        "cp949",
+        "cp1252",
+        "latin-1",
+        "iso8859-1",
+    }
 )
 _SNIFF_RECORDS = 200
 
@@ -61,14 +75,16 @@ class Limits:
 
     max_bytes: int = DEFAULT_MAX_BYTES
     max_rows: int = DEFAULT_MAX_ROWS
+    max_columns: int = DEFAULT_MAX_COLUMNS
+
+
+DEFAULT_LIMITS = Limits()
 
 
 class TableRejected(Exception):
     """The file cannot be used as a table; `message` is shown to the user."""
 
-    def __init__(
-        self, code: str, message: str, candidates: Sequence[str] = ()
-    ) -> None:
+    def __init__(self, code: str, message: str, candidates: Sequence[str] = ()) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
@@ -110,16 +126,18 @@ class Table:
             yield [col[i] for col in self.data]
 
 
-# ---------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------
 # Messages (user-facing, Japanese)
 
 MSG_EMPTY = "ファイルが空です。データの入った CSV ファイルを選んでください。"
 MSG_ARCHIVE = (
-    "Excel ブック（.xlsx）または ZIP 形式のファイルです。CSV ではないため読み込めません。"
+    "Excel ブック（.xlsx）または ZIP 形式のファイルです。"
+    "CSV ではないため読み込めません。"
     "Excel で「CSV（コンマ区切り）」を選んで保存し直してからアップロードしてください。"
 )
 MSG_XLS = (
-    "旧形式の Excel ブック（.xls）などのバイナリファイルです。CSV ではないため読み込めません。"
+    "旧形式の Excel ブック（.xls）などのバイナリファイルです。"
+    "CSV ではないため読み込めません。"
     "Excel で「CSV（コンマ区切り）」を選んで保存し直してからアップロードしてください。"
 )
 MSG_BINARY = (
@@ -146,11 +164,14 @@ MSG_TOO_LARGE = (
 MSG_TOO_MANY_ROWS = (
     "行数が上限（{limit:,} 行）を超えています。分割してからアップロードしてください。"
 )
+MSG_TOO_MANY_COLUMNS = (
+    "列数が上限（{limit:,} 列）を超えています。CSV の形式を確認してください。"
+)
 MSG_NOT_CSV = "CSV として解析できませんでした（{detail}）。"
 MSG_NO_DATA = "ファイルにデータ（列）が見つかりませんでした。"
 
 
-# ---------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------
 # Encoding
 
 
@@ -268,7 +289,7 @@ def _charset_normalizer_guesses(data: bytes) -> list[str]:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """Return 'utf-16-le'/'utf-16-be' when NULs sit on one byte parity (BOM-less UTF-16)."""
+    """'utf-16-le'/'utf-16-be' when NULs sit on one byte parity (no BOM)."""
     sample = data[:4096]
     if len(sample) < 4:
         return None
@@ -295,9 +316,9 @@ def detect_encoding(data: bytes) -> tuple[str, str]:
         if text is None:
             raise TableRejected("undecodable", MSG_UNDECODABLE)
         return "utf-8-sig", text
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and not data.startswith(
-        codecs.BOM_UTF32_LE
-    ):
+    if data.startswith(
+        (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    ) and not data.startswith(codecs.BOM_UTF32_LE):
         text = _strict_decode(data, "utf-16")
         if text is None:
             raise TableRejected("undecodable", MSG_UNDECODABLE)
@@ -319,9 +340,11 @@ def detect_encoding(data: bytes) -> tuple[str, str]:
     if text is not None:
         return "utf-8", text
     decoded = {
-        enc: t for enc in ("cp932", "euc-jp") if (t := _strict_decode(data, enc)) is not None
+        enc: t
+        for enc in ("cp932", "euc-jp")
+        if (t := _strict_decode(data, enc)) is not None
     }
-    scores = {enc: japanese_plausibility(t[:200_000]) for enc, t in decoded.items()}
+    scores = {enc: japanese_plausibility(t[:50_000]) for enc, t in decoded.items()}
     ranked = sorted(scores, key=lambda e: -scores[e])
     if len(ranked) == 1 and scores[ranked[0]] >= 0.6:
         return ranked[0], decoded[ranked[0]]
@@ -342,7 +365,7 @@ def detect_encoding(data: bytes) -> tuple[str, str]:
 
 
 def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
-    """Decode with the user's choice when given, else detect; reject binaries either way."""
+    """Decode with the user's choice, else detect; reject binaries either way."""
     if encoding is None:
         encoding, text = detect_encoding(data)
     else:
@@ -367,12 +390,12 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     return encoding, text
 
 
-# ---------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------
 # Delimiter and parsing
 
 
 def sniff_delimiter(text: str) -> str:
-    """Pick the delimiter whose field count is most consistent over the first records."""
+    """Pick the delimiter whose field count is steadiest over the first records."""
     sample = text[:65536]
     best = ","
     best_key: tuple[float, int, int] = (0.0, 0, 0)
@@ -397,7 +420,7 @@ def sniff_delimiter(text: str) -> str:
         if mode < 2:
             continue
         share = freq / len(counts)
-        # Prefer consistency, then more fields, then the usual order (comma, tab, semicolon).
+        # Prefer consistency, then more fields, then comma, tab, semicolon.
         key = (round(share, 2), mode, -rank)
         if key > best_key:
             best, best_key = delim, key
@@ -411,48 +434,58 @@ def _ensure_field_limit(max_bytes: int) -> None:
 
 
 def parse_text(
-    text: str, *, encoding: str, limits: Limits = Limits(), delimiter: str | None = None
+    text: str,
+    *,
+    encoding: str,
+    limits: Limits = DEFAULT_LIMITS,
+    delimiter: str | None = None,
 ) -> Table:
-    """Parse decoded text into a column-major `Table`, enforcing the row limit as it goes."""
+    """Parse text into a column-major `Table`, enforcing the row limit as it goes."""
     delimiter = delimiter or sniff_delimiter(text)
     _ensure_field_limit(limits.max_bytes)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    reader = csv.reader(
+        io.StringIO(text, newline=""), delimiter=delimiter, strict=False
+    )
     header: list[str] | None = None
     header_row = 1
-    data: list[list[str]] = []
+    records: list[list[str]] = []
     row_numbers = array("l")
-    width = 0
     record_no = 0
+    max_rows = limits.max_rows
     try:
         for record in reader:
             record_no += 1
-            if not record or not any(cell.strip() for cell in record):
+            if not record or not "".join(record).strip():
                 continue  # blank lines and Excel's trailing ",,,," rows
-            if header is None:
-                header = record
-                header_row = record_no
-                width = len(record)
-                data = [[] for _ in range(width)]
-                continue
-            if len(row_numbers) >= limits.max_rows:
+            if len(record) > limits.max_columns:
                 raise TableRejected(
-                    "too_many_rows", MSG_TOO_MANY_ROWS.format(limit=limits.max_rows)
+                    "too_many_columns",
+                    MSG_TOO_MANY_COLUMNS.format(limit=limits.max_columns),
                 )
-            n = len(record)
-            if n > width:  # ragged: a longer row opens new (unnamed) columns
-                filled = len(row_numbers)
-                for _ in range(n - width):
-                    data.append([""] * filled)
-                width = n
-            for i in range(n):
-                data[i].append(record[i])
-            for i in range(n, width):
-                data[i].append("")
+            if header is None:
+                header, header_row = record, record_no
+                continue
+            if len(records) >= max_rows:
+                raise TableRejected(
+                    "too_many_rows", MSG_TOO_MANY_ROWS.format(limit=max_rows)
+                )
+            records.append(record)
             row_numbers.append(record_no)
     except csv.Error as exc:
         raise TableRejected("not_csv", MSG_NOT_CSV.format(detail=str(exc))) from exc
     if header is None:
         raise TableRejected("empty", MSG_EMPTY)
+    # Ragged rows: short ones are padded, a long one opens unnamed columns.
+    width = max(len(header), max(map(len, records), default=0))
+    for record in records:
+        if len(record) < width:
+            record.extend([""] * (width - len(record)))
+    data = (
+        [list(col) for col in zip(*records, strict=True)]
+        if records
+        else [[] for _ in range(width)]
+    )
+    del records
     header_cells = list(header) + [""] * (width - len(header))
     return Table(
         columns=unique_column_names(header_cells),
@@ -483,7 +516,9 @@ def unique_column_names(cells: Sequence[str]) -> list[str]:
 
 def without_header(table: Table) -> Table:
     """Re-read the header row as data (for files whose first row is already data)."""
-    data = [[cell, *col] for cell, col in zip(table.header_cells, table.data, strict=True)]
+    data = [
+        [cell, *col] for cell, col in zip(table.header_cells, table.data, strict=True)
+    ]
     row_numbers = array("l", [table.header_row]) + table.row_numbers
     return Table(
         columns=[f"列{i}" for i in range(1, len(data) + 1)],
@@ -497,7 +532,7 @@ def without_header(table: Table) -> Table:
 
 
 def read_table(
-    data: bytes, *, encoding: str | None = None, limits: Limits = Limits()
+    data: bytes, *, encoding: str | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> Table:
     """Bytes → `Table`, or raise `TableRejected` with a Japanese message."""
     if len(data) > limits.max_bytes:
@@ -509,7 +544,7 @@ def read_table(
 
 
 def read_table_path(
-    path: Path, *, encoding: str | None = None, limits: Limits = Limits()
+    path: Path, *, encoding: str | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> Table:
     """Read a file from disk, refusing an oversized one before reading it."""
     size = path.stat().st_size

@@ -5,15 +5,15 @@ only when its header says "phone" (or the detectors already said so). They exist
 a cell alone lacks the context the prompt detectors rely on ("ﾓﾃｷﾞ ﾏｻﾙ" under カナ氏名,
 "H03.10.05" under 生年月日, "9280141" under 口座番号).
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 from screening.tabular.headers import HeaderKind
 
-# ------------------------------------------------------------------ cells nothing can hide in
+# ---------------------------------------------------------- cells nothing can hide in
 
 # Amounts, counts, ratios and short codes: no detector can find anything in ≤ 6 digits.
 _INERT = re.compile(
@@ -50,11 +50,16 @@ _ROLE_WORDS = re.compile(
     r"自治会|ヘルパー|ケアマネ|職員|担当|不明|未定|未記入|空欄|匿名|非公開|該当な|なし|無し|"
     r"その他|予定|未登録|記入なし|同上|〃|○○|〇〇|××|＊＊|\*\*|\[|［|〔"
 )
-_ROLE_EXACT = frozenset("夫 妻 父 母 兄 姉 弟 妹 子 孫 祖父 祖母 義父 義母 叔父 叔母 伯父 伯母 無 有 済 未".split())
+_ROLE_EXACT = frozenset(
+    "夫 妻 父 母 兄 姉 弟 妹 子 孫 祖父 祖母 義父 義母 叔父 叔母 伯父 伯母 "
+    "無 有 済 未".split()
+)
 
 _CJK_NAME = re.compile(r"[\u3005\u3040-\u30ff\u4e00-\u9fff\uf900-\ufaff々〆ヶ・=＝]+")
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z'’.\-]*(?: [A-Za-z][A-Za-z'’.\-]*){0,4}")
-_KANA_NAME = re.compile(r"[\u3041-\u309f\u30a0-\u30ff\uff66-\uff9f・=＝]+(?: [\u3041-\u309f\u30a0-\u30ff\uff66-\uff9f・=＝]+){0,3}")
+_KANA_NAME = re.compile(
+    r"{k}+(?: {k}+){{0,3}}".format(k=r"[\u3041-\u309f\u30a0-\u30ff\uff66-\uff9f・=＝]")
+)
 
 
 def _nfkc_spaces(value: str) -> str:
@@ -86,7 +91,12 @@ def looks_like_person_name(value: str) -> bool:
 
 def looks_like_kana_name(value: str) -> bool:
     text = _nfkc_spaces(value)
-    if not text or text in _ROLE_EXACT or _ROLE_WORDS.search(text) or is_organisation(text):
+    if (
+        not text
+        or text in _ROLE_EXACT
+        or _ROLE_WORDS.search(text)
+        or is_organisation(text)
+    ):
         return False
     if _KANA_NAME.fullmatch(text):
         return 2 <= len(text) <= 30
@@ -113,8 +123,8 @@ _FREEMAIL = re.compile(
 )
 
 
-@lru_cache(maxsize=65536)
 def _nfkc(value: str) -> str:
+    # No lru_cache: a process-wide cache would keep cell values after the request.
     return unicodedata.normalize("NFKC", value).strip()
 
 
@@ -153,12 +163,13 @@ _STREET = re.compile(
     re.IGNORECASE,
 )
 _PLACE = re.compile(
-    r"[都道府県市区町村郡]|丁目|番地|machi|cho|shi|ku|gun|street|st\.|road|ave", re.IGNORECASE
+    r"[都道府県市区町村郡]|丁目|番地|machi|cho|shi|ku|gun|street|st\.|road|ave",
+    re.IGNORECASE,
 )
 
 
 def looks_like_street_address(value: str) -> bool:
-    """Street level (番地, 丁目 + number, 1-2-3): a town name alone is not an address."""
+    """Street level (番地, 丁目 + number, 1-2-3); a town name alone is not one."""
     text = _nfkc(value)
     if len(text) < 4:
         return False
@@ -194,14 +205,18 @@ def looks_like_id(value: str) -> bool:
 
 def looks_like_account(value: str) -> bool:
     digits = _digits(value)
-    return 5 <= len(digits) <= 10 and len(digits) >= len(_nfkc(value).replace("-", "")) - 2
+    return (
+        5 <= len(digits) <= 10 and len(digits) >= len(_nfkc(value).replace("-", "")) - 2
+    )
 
 
 def looks_like_card(value: str) -> bool:
     return 13 <= len(_digits(value)) <= 19
 
 
-_NOT_A_FACT = re.compile(r"^(?:なし|無し|無|特になし|該当なし|不明|-|－|ー|―|n/?a|none|no|0)$", re.I)
+_NOT_A_FACT = re.compile(
+    r"^(?:なし|無し|無|特になし|該当なし|不明|-|－|ー|―|n/?a|none|no|0)$", re.I
+)
 
 
 def looks_like_sensitive_fact(value: str) -> bool:

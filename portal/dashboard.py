@@ -1,0 +1,150 @@
+"""Reads for the division dashboard (city-wide: only administrators reach them)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import CharField, Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models.functions import Cast, Coalesce
+from django.utils import timezone
+
+from audit.models import AuditEvent, EventKind
+from portal.models import Department, LLMRequest, Message, MessageRole
+
+
+def month_start(day: dt.date) -> dt.datetime:
+    """Midnight of the first of `day`'s month, in the portal's time zone."""
+    return timezone.make_aware(dt.datetime(day.year, day.month, 1))
+
+
+def month_next(start: dt.datetime) -> dt.datetime:
+    year, month = (start.year + 1, 1) if start.month == 12 else (start.year, start.month + 1)
+    return timezone.make_aware(dt.datetime(year, month, 1))
+
+
+def months_back(count: int, *, until: dt.date | None = None) -> list[dt.datetime]:
+    """The starts of the last `count` months, oldest first, ending with `until`'s month."""
+    current = month_start(until or timezone.localdate())
+    starts = [current]
+    for _ in range(count - 1):
+        prev_day = (starts[0] - dt.timedelta(days=1)).date()
+        starts.insert(0, month_start(prev_day))
+    return starts
+
+
+def _unconfirmed_answers() -> QuerySet[Message]:
+    confirmed = AuditEvent.objects.filter(
+        kind=EventKind.ANSWER_CONFIRMED,
+        target_type="portal.message",
+        target_id=Cast(OuterRef("pk"), CharField()),
+    )
+    return Message.objects.filter(role=MessageRole.ASSISTANT).exclude(Exists(confirmed))
+
+
+@dataclass
+class DepartmentMonth:
+    department: str
+    code: str
+    requests: int
+    tokens: int
+    blocks: int
+    warns: int
+    unconfirmed: int
+
+
+def department_month_rows(*, start: dt.datetime, end: dt.datetime) -> list[DepartmentMonth]:
+    """One row per department: requests, tokens, blocks, warns and unconfirmed answers."""
+    from screening.models import ScreeningDecision
+
+    usage = {
+        row["conversation__department_id"]: row
+        for row in LLMRequest.objects.filter(created_at__gte=start, created_at__lt=end)
+        .values("conversation__department_id")
+        .annotate(
+            n=Count("id"),
+            t=Coalesce(Sum("prompt_tokens"), 0) + Coalesce(Sum("completion_tokens"), 0),
+        )
+    }
+    decisions = {
+        row["department_id"]: row
+        for row in ScreeningDecision.objects.filter(created_at__gte=start, created_at__lt=end)
+        .values("department_id")
+        .annotate(
+            blocks=Count("id", filter=Q(decision="block")),
+            warns=Count("id", filter=Q(decision="warn")),
+        )
+    }
+    unconfirmed = dict(
+        _unconfirmed_answers()
+        .filter(created_at__gte=start, created_at__lt=end)
+        .values("conversation__department_id")
+        .annotate(n=Count("id"))
+        .values_list("conversation__department_id", "n")
+    )
+    rows = []
+    for department in Department.objects.order_by("code"):
+        u = usage.get(department.pk, {})
+        d = decisions.get(department.pk, {})
+        rows.append(
+            DepartmentMonth(
+                department=department.name,
+                code=department.code,
+                requests=u.get("n", 0),
+                tokens=u.get("t", 0),
+                blocks=d.get("blocks", 0),
+                warns=d.get("warns", 0),
+                unconfirmed=unconfirmed.get(department.pk, 0),
+            )
+        )
+    return rows
+
+
+def monthly_totals(*, starts: list[dt.datetime]) -> list[tuple[int, int]]:
+    """(requests, tokens) city-wide for each month start."""
+    totals = []
+    for start in starts:
+        agg = LLMRequest.objects.filter(
+            created_at__gte=start, created_at__lt=month_next(start)
+        ).aggregate(
+            n=Count("id"),
+            t=Coalesce(Sum("prompt_tokens"), 0) + Coalesce(Sum("completion_tokens"), 0),
+        )
+        totals.append((agg["n"], agg["t"]))
+    return totals
+
+
+def blocks_by_clause(*, start: dt.datetime, end: dt.datetime) -> list[tuple[str, str, int]]:
+    """(clause, category, count) of blocked prompts and files in the period."""
+    from screening.models import DecisionCategory
+
+    return list(
+        DecisionCategory.objects.filter(
+            decision__decision="block",
+            decision__created_at__gte=start,
+            decision__created_at__lt=end,
+        )
+        .values("clause", "category")
+        .annotate(n=Count("id"))
+        .order_by("clause", "-n")
+        .values_list("clause", "category", "n")
+    )
+
+
+def top_models(*, start: dt.datetime, end: dt.datetime, limit: int = 8) -> list[tuple[str, int]]:
+    return list(
+        LLMRequest.objects.filter(created_at__gte=start, created_at__lt=end)
+        .values("model__display_name")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .values_list("model__display_name", "n")[:limit]
+    )
+
+
+def unconfirmed_answer_count() -> int:
+    return _unconfirmed_answers().count()
+
+
+def pending_appeal_count() -> int:
+    from screening.models import Appeal, AppealStatus
+
+    return Appeal.objects.filter(status=AppealStatus.PENDING).count()

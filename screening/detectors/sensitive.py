@@ -1,0 +1,97 @@
+"""要配慮個人情報: health, disability, criminal record, welfare, creed … about a person.
+
+A sensitive term on its own is a topic (a training text on 障害者差別解消法 is fine); it
+becomes a finding when the same sentence points at one person (an age, a gender with an
+age, a school year, 唯一, a name …). `detect_all` raises the confidence further when the
+prompt also names or addresses someone.
+"""
+from __future__ import annotations
+
+import re
+
+from screening.detectors.context import quoted_exactly, sentence_bounds
+from screening.detectors.normalize import normalize
+from screening.types import Category, Finding
+
+_TERMS = (
+    # health
+    r"(?:乳|肺|胃|大腸|肝臓|膵臓|子宮|前立腺)?がん|癌|白血病|糖尿病|高血圧|脳梗塞|脳卒中|心筋梗塞|"
+    r"心不全|腎不全|人工透析|透析|在宅酸素(?:療法)?|人工呼吸器|たん吸引|胃ろう|医療的ケア児?|"
+    r"(?:アルツハイマー型|レビー小体型|若年性)?認知症|うつ病|鬱病|双極性障害|統合失調症|"
+    r"適応障害|パニック障害|摂食障害|依存症|アルコール依存|PTSD|ADHD|ASD|LD|自閉症|"
+    r"発達障害|知的障害|精神疾患|精神障害|難病|HIV|エイズ|AIDS|肝炎|結核|"
+    r"(?:卵|乳|小麦|そば|落花生|えび|かに|食物)アレルギー|アナフィラキシー|てんかん|"
+    r"心療内科|精神科|不妊治療|妊娠|流産|中絶|"
+    # disability and care
+    r"(?:身体|精神)?障害者手帳|身体障害者手帳|療育手帳|精神障害者保健福祉手帳|"
+    r"(?:視覚|聴覚|言語|肢体|内部|両下肢|上肢|下肢)(?:機能)?障害|全盲|弱視|難聴|ろう者|"
+    r"車いす|車椅子|寝たきり|要介護\s?\d|要支援\s?\d|"
+    # welfare and family situation
+    r"生活保護|保護開始|保護受給|被保護者|扶助費|就学援助|ひとり親|不登校|ひきこもり|引きこもり|"
+    r"いじめ|虐待|身体的虐待|心理的虐待|ネグレクト|DV被害者?|ドメスティック・バイオレンス|"
+    # crime
+    r"前科|前歴|逮捕|起訴|服役|受刑|仮釈放|出所|保護観察|執行猶予|有罪判決|"
+    r"窃盗|詐欺|傷害|暴行|覚醒剤|覚せい剤|薬物|飲酒運転|酒気帯び|暴力団員?|反社会的勢力|"
+    # creed, origin
+    r"キリスト教|カトリック|プロテスタント|仏教|イスラム教|ムスリム|創価学会|エホバ|"
+    r"統一教会|信者|信仰|宗教|被差別部落|同和地区|性的指向|同性愛|LGBT|トランスジェンダー|"
+    r"性同一性障害|"
+    # English
+    r"diabetes|cancer|dementia|depression|HIV|disability|wheelchair|pregnan(?:t|cy)|"
+    r"criminal record|welfare"
+)
+
+def _split_top(alternatives: str) -> list[str]:
+    out, depth, cur = [], 0, ""
+    for ch in alternatives:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if ch == "|" and depth == 0:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    out.append(cur)
+    return out
+
+
+# Longest alternatives first, so 精神障害者保健福祉手帳 wins over 精神障害.
+_TERMS_SORTED = "|".join(sorted(set(_split_top(_TERMS)), key=len, reverse=True))
+_SENSITIVE = re.compile(
+    rf"(?:(?:重度|軽度|中等度|末期)の?)?(?:{_TERMS_SORTED})"
+    r"(?:\([^()\n]{1,14}\)|の(?:職員|男性|女性|方|児童|生徒|子)|\s?\d級|の(?:治療|診断|手術|疑い|信者|症状|既往)|"
+    r"で(?:服役|入院|通院|一人暮らし|通い始め)|に通い始め|があり|の診断あり|型)?"
+)
+_BODY = re.compile(r"(?:膝|腰|足|目|耳|心臓|肝臓|腎臓|肺|胃)が悪く(?:なって|て)?")
+_TYPE1 = re.compile(r"type [12] diabetes")
+# Something in the same sentence that points at one individual.
+_INDIVIDUAL = re.compile(
+    r"\d{1,3}歳(?!まで|以上|以下|未満|から|以降|頃)|\d0代|[男女]性|男子|女子|男の子|女の子|男児|女児|\d年生|小学\d年|中学\d年|"
+    r"唯一|最高齢|本人|長男|長女|次男|次女|夫|妻|息子|娘|母親?|父親?|祖[父母]|"
+    r"(?<![皆客お各同])(?<!お子)(?:さん|様|氏(?!名)|くん|君|ちゃん|殿)|申請者|相談者|対象者|利用者|世帯主|受給者|被保険者|"
+    r"入所中|入院中|[Mm]y (?:son|daughter|wife|husband)|\b(?:he|she|his|her)\b"
+)
+_GENERAL = re.compile(r"制度|法|研修|講座|一般|啓発|サポーター|とは|について説明|の流れ|方法")
+
+
+def detect_sensitive(text: str) -> list[Finding]:
+    norm = normalize(text)
+    findings: list[Finding] = []
+    matches = list(_SENSITIVE.finditer(norm)) + list(_BODY.finditer(norm))
+    matches += list(_TYPE1.finditer(norm))
+    for m in matches:
+        start, end = m.start(), m.end()
+        if quoted_exactly(norm, start, end):
+            continue
+        lo, hi = sentence_bounds(norm, start, end)
+        # "個人" in a 要配慮 context sentence of its own is about one person when a marker
+        # sits in that sentence; a general sentence gets only a hint.
+        individual = _INDIVIDUAL.search(norm, lo, hi)
+        if individual and not _GENERAL.search(norm[start:end]):
+            confidence = 0.6
+        else:
+            confidence = 0.2
+        findings.append(Finding(Category.SENSITIVE, start, end, confidence, "sensitive_term"))
+    return findings

@@ -1,0 +1,433 @@
+"""Screen a parsed table column by column and decide pass / block (guideline 3(2)).
+
+Every cell goes through the prompt detectors (`CellDetector`); the header adds what a
+lone cell cannot say (a name under 氏名, a date under 生年月日). Table-level rules then
+remove what is not personal in context:
+- a date under 受付日 / 資格取得日 is never a birth date;
+- in a table that names no individual, a bare address / phone / e-mail cell next to a
+  facility or department column is institutional (mobile numbers and free-mail
+  addresses excepted), and a bare health word is a statistic, not a fact about a person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from screening.tabular.detection import CellDetector, Hit
+from screening.tabular.headers import (
+    KIND_CATEGORY,
+    HeaderKind,
+    header_is_personal_contact,
+    header_kind,
+)
+from screening.tabular.reading import Table, without_header
+from screening.tabular.values import (
+    header_confirms,
+    is_inert,
+    is_mobile_phone,
+    is_organisation,
+    is_personal_email,
+    looks_like_date,
+    looks_like_email,
+    looks_like_phone,
+)
+from screening.types import Category, Decision, EngineConfig
+
+CHUNK_ROWS = 2048
+DEFAULT_SAMPLE_ROWS = 10_000
+EXAMPLE_ROWS = 5
+_ORG_SAMPLE = (
+    2000  # distinct values per column looked at to call a column institutional
+)
+_CONTACT = frozenset({Category.ADDRESS, Category.PHONE, Category.EMAIL})
+# Categories that by themselves mean the table is about identifiable individuals.
+_IDENTIFYING = frozenset(
+    {
+        Category.PERSON_NAME,
+        Category.MY_NUMBER,
+        Category.ID_NUMBER,
+        Category.BIRTH_DATE,
+        Category.BANK_ACCOUNT,
+        Category.CREDIT_CARD,
+    }
+)
+
+# How a finding was made, which decides whether context rules may remove it.
+TEXT = "text"  # a detector hit inside longer text: the engine had its context
+BARE = "bare"  # a detector hit that is the whole cell
+HEADER = "header"  # the header announced it and the value has the shape
+PERSONAL = (
+    "personal"  # a mobile number / free-mail address / 携帯 column: always personal
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnFinding:
+    """One category in one column: cell count and a few record numbers (no values)."""
+
+    column: str
+    category: str
+    count: int
+    rows: tuple[int, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "category": self.category,
+            "column": self.column,
+            "count": self.count,
+            "rows": list(self.rows),
+        }
+
+
+@dataclass(frozen=True)
+class TableScreening:
+    """The outcome for one table; `complete` is False when screening stopped early."""
+
+    decision: Decision
+    findings: tuple[ColumnFinding, ...]
+    rows: int
+    rows_screened: int
+    columns: tuple[str, ...]
+    has_header: bool = True
+    # The table as screened (the header row re-read as data when it held values).
+    table: Table | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def complete(self) -> bool:
+        return self.rows_screened >= self.rows
+
+    @property
+    def flagged_columns(self) -> tuple[str, ...]:
+        seen = dict.fromkeys(f.column for f in self.findings)
+        return tuple(seen)
+
+    def categories_by_column(self) -> dict[str, list[str]]:
+        """What the audit keeps: column → categories (never values)."""
+        out: dict[str, list[str]] = {}
+        for f in self.findings:
+            out.setdefault(f.column, []).append(f.category)
+        return out
+
+
+@dataclass
+class _Tally:
+    count: int = 0
+    rows: list[int] = field(default_factory=list)
+
+    def add(self, row: int) -> None:
+        self.count += 1
+        if len(self.rows) < EXAMPLE_ROWS:
+            self.rows.append(row)
+
+
+@dataclass
+class _ColumnState:
+    name: str
+    kind: HeaderKind
+    personal_contact: bool
+    # (category, how) → tally
+    tallies: dict[tuple[Category, str], _Tally] = field(default_factory=dict)
+    org_values: int = 0
+    text_values: int = 0
+    # value → (category, how) keys, decided once per distinct value of this column
+    value_keys: dict[str, tuple[tuple[Category, str], ...]] = field(
+        default_factory=dict
+    )
+    # value → hits from the header check (cached per column)
+    header_cache: dict[str, tuple[Hit, ...]] = field(default_factory=dict)
+
+
+def _header_hits(
+    state: _ColumnState, value: str, config: EngineConfig
+) -> tuple[Hit, ...]:
+    cached = state.header_cache.get(value)
+    if cached is not None:
+        return cached
+    hits: tuple[Hit, ...] = ()
+    stripped = value.strip()
+    kind = state.kind
+    if (
+        stripped
+        and stripped not in config.allow_terms
+        and header_confirms(kind, stripped)
+    ):
+        if kind is HeaderKind.CONTACT:
+            category = Category.EMAIL if looks_like_email(stripped) else Category.PHONE
+        else:
+            category = KIND_CATEGORY[kind]
+        hits = (Hit(category, True, True),)
+    state.header_cache[value] = hits
+    return hits
+
+
+def _how(state: _ColumnState, hit: Hit, value: str, from_header: bool) -> str:
+    if hit.category in _CONTACT and (
+        state.personal_contact
+        or (hit.category is Category.PHONE and is_mobile_phone(value))
+        or (hit.category is Category.EMAIL and is_personal_email(value))
+    ):
+        return PERSONAL
+    if from_header:
+        return HEADER
+    return BARE if hit.bare else TEXT
+
+
+def _screen_column_chunk(
+    state: _ColumnState,
+    values: Sequence[str],
+    row_numbers: Sequence[int],
+    detector: CellDetector,
+    config: EngineConfig,
+) -> None:
+    detector.ensure(values, column=state.name)
+    cache = detector.cache
+    tallies = state.tallies
+    use_header = state.kind in KIND_CATEGORY or state.kind is HeaderKind.CONTACT
+    per_value = state.value_keys
+    for value, row in zip(values, row_numbers, strict=True):
+        keys = per_value.get(value)
+        if keys is None:
+            keys = _value_keys(state, value, cache[value], use_header, config)
+            per_value[value] = keys
+        if not keys:
+            continue
+        for key in keys:
+            tally = tallies.get(key)
+            if tally is None:
+                tally = tallies[key] = _Tally()
+            tally.add(row)
+
+
+def _value_keys(
+    state: _ColumnState,
+    value: str,
+    detected: tuple[Hit, ...],
+    use_header: bool,
+    config: EngineConfig,
+) -> tuple[tuple[Category, str], ...]:
+    stripped = value.strip()
+    if stripped and state.text_values < _ORG_SAMPLE and not is_inert(stripped):
+        state.text_values += 1
+        if is_organisation(stripped):
+            state.org_values += 1
+    header = _header_hits(state, value, config) if use_header else ()
+    header_categories = {h.category for h in header}
+    keys: dict[Category, str] = {}
+    for hit in header:
+        keys[hit.category] = _how(state, hit, stripped, True)
+    for hit in detected:
+        if not hit.strong and hit.category not in header_categories:
+            continue  # a weak guess with nothing in the header to back it
+        if hit.category is Category.PERSON_NAME and (
+            (
+                state.kind in (HeaderKind.PERSON_NAME, HeaderKind.KANA_NAME)
+                and not header_categories
+            )  # the header check already judged this value (a role, a company)
+            or state.kind in _STRUCTURED
+            or (state.kind in _LABELS and len(stripped) <= LABEL_MAX_CHARS)
+        ):
+            continue
+        how = _how(state, hit, stripped, False)
+        old = keys.get(hit.category)
+        if old is None or _RANK[how] > _RANK[old]:
+            keys[hit.category] = how
+    return tuple(keys.items())
+
+
+_RANK = {BARE: 0, HEADER: 1, TEXT: 2, PERSONAL: 3}
+# Columns whose header fixes what their cells are: a person-name hit there is a word
+# inside an address, an e-mail or a date, already reported under its own category.
+_STRUCTURED = frozenset(
+    {
+        HeaderKind.ADDRESS,
+        HeaderKind.PHONE,
+        HeaderKind.EMAIL,
+        HeaderKind.CONTACT,
+        HeaderKind.BIRTH_DATE,
+        HeaderKind.MY_NUMBER,
+        HeaderKind.ID_NUMBER,
+        HeaderKind.BANK_ACCOUNT,
+        HeaderKind.CREDIT_CARD,
+        HeaderKind.OTHER_DATE,
+    }
+)
+# Columns of names of things (施設名, 町丁目名, イベント名): a short cell there is a
+# label, and a surname-like word in it (石倉町, 朔太郎忌) is not a private individual.
+_LABELS = frozenset({HeaderKind.ORGANISATION, HeaderKind.LABEL})
+LABEL_MAX_CHARS = 30
+
+
+def _first_row_is_data(table: Table, detector: CellDetector) -> bool:
+    """True when the 'header' row already holds personal values (no header)."""
+    cells = [c for c in table.header_cells if c.strip()]
+    if not cells:
+        return False
+    if any(
+        looks_like_phone(c) or looks_like_email(c) or looks_like_date(c) for c in cells
+    ):
+        return True
+    detector.ensure(cells, column=None)
+    return any(
+        hit.strong and hit.category is not Category.NON_PUBLIC
+        for c in cells
+        for hit in detector.hits(c)
+    )
+
+
+def _apply_context(states: Sequence[_ColumnState]) -> list[ColumnFinding]:
+    """Table-level rules (see the module docstring) → the findings that stand."""
+    person_bearing = any(
+        cat in _IDENTIFYING
+        and (cat is not Category.BIRTH_DATE or s.kind is HeaderKind.BIRTH_DATE)
+        for s in states
+        for (cat, _how_), t in s.tallies.items()
+        if t.count
+        and not (cat is Category.BIRTH_DATE and s.kind is HeaderKind.OTHER_DATE)
+    )
+    institutional = any(
+        s.kind is HeaderKind.ORGANISATION
+        or (s.text_values >= 3 and s.org_values >= 0.5 * s.text_values)
+        for s in states
+    )
+    findings: list[ColumnFinding] = []
+    for s in states:
+        merged: dict[Category, _Tally] = {}
+        for (category, how), tally in s.tallies.items():
+            if category is Category.BIRTH_DATE and s.kind is HeaderKind.OTHER_DATE:
+                continue
+            if not person_bearing:
+                if category is Category.SENSITIVE and how in (BARE, HEADER):
+                    continue
+                if category in _CONTACT and how in (BARE, HEADER) and institutional:
+                    continue
+            into = merged.setdefault(category, _Tally())
+            into.count += tally.count
+            into.rows = sorted({*into.rows, *tally.rows})[:EXAMPLE_ROWS]
+        for category, tally in merged.items():
+            findings.append(
+                ColumnFinding(s.name, category.value, tally.count, tuple(tally.rows))
+            )
+    return findings
+
+
+def screen_table(
+    table: Table,
+    config: EngineConfig,
+    *,
+    sample_rows: int = DEFAULT_SAMPLE_ROWS,
+    progress: Callable[[int, int], None] | None = None,
+    detector: CellDetector | None = None,
+) -> TableScreening:
+    """Screen every cell; once the file is certainly blocked, stop after `sample_rows`.
+
+    `progress(rows_done, rows_total)` is called after each chunk (for a progress bar).
+    Row numbers in the findings are record numbers as a spreadsheet shows them.
+    """
+    detector = detector or CellDetector(config)
+    if table.has_header and table.header_cells and _first_row_is_data(table, detector):
+        table = without_header(table)
+    states = [
+        _ColumnState(name, header_kind(name), header_is_personal_contact(name))
+        for name in table.columns
+    ]
+    if not table.has_header:
+        for s in states:
+            s.kind = HeaderKind.NONE
+    header_findings = _screen_header_cells(table, detector)
+    total = table.n_rows
+    done = 0
+    findings: list[ColumnFinding] = []
+    while done < total:
+        end = min(done + CHUNK_ROWS, total)
+        row_numbers = table.row_numbers[done:end]
+        for state, column in zip(states, table.data, strict=True):
+            _screen_column_chunk(state, column[done:end], row_numbers, detector, config)
+        done = end
+        if progress is not None:
+            progress(done, total)
+        findings = _apply_context(states)
+        if (findings or header_findings) and done >= sample_rows:
+            break
+    if done == 0:
+        findings = _apply_context(states)
+    findings = _merge_header_findings(findings, header_findings)
+    decision = Decision.BLOCK if findings else Decision.PASS
+    return TableScreening(
+        decision=decision,
+        findings=tuple(findings),
+        rows=total,
+        rows_screened=done,
+        columns=tuple(table.columns),
+        has_header=table.has_header,
+        table=table,
+    )
+
+
+def _screen_header_cells(table: Table, detector: CellDetector) -> list[ColumnFinding]:
+    """Header cells go to the LLM too: a 取扱注意 header is itself non-public."""
+    if not table.has_header:
+        return []
+    detector.ensure(table.header_cells, column=None)
+    out: list[ColumnFinding] = []
+    for name, cell in zip(table.columns, table.header_cells, strict=True):
+        for hit in detector.hits(cell):
+            if hit.strong and hit.category is Category.NON_PUBLIC:
+                out.append(
+                    ColumnFinding(name, hit.category.value, 1, (table.header_row,))
+                )
+    return out
+
+
+def _merge_header_findings(
+    findings: list[ColumnFinding], header_findings: list[ColumnFinding]
+) -> list[ColumnFinding]:
+    if not header_findings:
+        return findings
+    by_key = {(f.column, f.category): f for f in findings}
+    for h in header_findings:
+        old = by_key.get((h.column, h.category))
+        if old is None:
+            by_key[(h.column, h.category)] = h
+        else:
+            rows = tuple(sorted({*h.rows, *old.rows})[:EXAMPLE_ROWS])
+            by_key[(h.column, h.category)] = ColumnFinding(
+                old.column, old.category, old.count + 1, rows
+            )
+    order = {
+        name: i for i, name in enumerate(dict.fromkeys(f.column for f in findings))
+    }
+    return sorted(by_key.values(), key=lambda f: (order.get(f.column, -1), f.category))
+
+
+def drop_columns(table: Table, names: Sequence[str]) -> Table:
+    """Return a copy of `table` without the named columns (for drop-and-rescreen)."""
+    drop = set(names)
+    keep = [i for i, name in enumerate(table.columns) if name not in drop]
+    return Table(
+        columns=[table.columns[i] for i in keep],
+        data=[table.data[i] for i in keep],
+        row_numbers=table.row_numbers,
+        encoding=table.encoding,
+        delimiter=table.delimiter,
+        has_header=table.has_header,
+        header_cells=[table.header_cells[i] for i in keep]
+        if table.header_cells
+        else [],
+        header_row=table.header_row,
+    )
+
+
+def rescreen_without(
+    table: Table,
+    names: Sequence[str],
+    config: EngineConfig,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[Table, TableScreening]:
+    """Drop the named columns and screen what is left, every row (no early stop)."""
+    remaining = drop_columns(table, names)
+    return remaining, screen_table(
+        remaining, config, sample_rows=remaining.n_rows, progress=progress
+    )

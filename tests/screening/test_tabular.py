@@ -1,0 +1,630 @@
+"""CSV reading, column screening, drop-and-rescreen, neutralisation and the LLM form.
+
+No database: the tabular package is pure Python. Tests of the table-level rules use a
+small fake detector so they pin this package's logic, not the detectors' recall; the
+tests marked `engine` run the real detectors end to end.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from screening.tabular import (
+    Limits,
+    TableRejected,
+    drop_columns,
+    neutralise_cell,
+    read_table,
+    read_table_path,
+    rescreen_without,
+    screen_csv_path,
+    screen_table,
+    screen_upload,
+    table_for_llm,
+)
+from screening.tabular.detection import CellDetector
+from screening.tabular.headers import HeaderKind, header_kind
+from screening.types import Category, EngineConfig, Finding
+
+CONFIG = EngineConfig(allow_terms=frozenset({"027-224-1111"}))
+DEV = Path("/work/shared/eval/csv_dev")
+
+ROSTER = (
+    "氏名,フリガナ,所属,携帯電話,住所,備考\n"
+    "髙橋 一郎,タカハシ イチロウ,市民課,090-1234-5678,前橋市大手町1-2-3,①会議\n"
+    "山﨑 花子,ヤマサキ ハナコ,税務課,080-2345-6789,前橋市本町二丁目4番5号,㈱対応\n"
+)
+
+
+def fake_detect(text: str, config: EngineConfig) -> list[Finding]:
+    """Stand-in detector: 様-names, 090 numbers and the word 秘 (offsets exact)."""
+    out = []
+    for m in re.finditer(r"[一-龥]{1,3} ?[一-龥ぁ-ん]{1,3}(?=様)", text):
+        out.append(Finding(Category.PERSON_NAME, m.start(), m.end(), 0.9, "fake"))
+    for m in re.finditer(r"0[789]0-\d{4}-\d{4}", text):
+        out.append(Finding(Category.PHONE, m.start(), m.end(), 0.9, "fake"))
+    for m in re.finditer(r"秘", text):
+        out.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.9, "fake"))
+    return out
+
+
+def screen_fake(data: bytes, **kwargs: object):
+    table = read_table(data)
+    return screen_table(
+        table, CONFIG, detector=CellDetector(CONFIG, fake_detect), **kwargs
+    )
+
+
+# ------------------------------------------------------------------ encodings
+
+
+@pytest.mark.parametrize(
+    ("codec", "reported"),
+    [
+        ("utf-8", "utf-8"),
+        ("utf-8-sig", "utf-8-sig"),
+        ("cp932", "cp932"),
+        ("utf-16", "utf-16"),
+    ],
+)
+def test_encodings_are_detected_and_reported(codec: str, reported: str) -> None:
+    table = read_table(ROSTER.encode(codec))
+    assert table.encoding == reported
+    assert table.columns == ["氏名", "フリガナ", "所属", "携帯電話", "住所", "備考"]
+    assert table.data[0] == ["髙橋 一郎", "山﨑 花子"]
+    assert table.data[5] == ["①会議", "㈱対応"]
+
+
+def test_euc_jp_is_detected() -> None:
+    text = (
+        "氏名,住所,備考\n鈴木 太郎,前橋市大手町1-2-3,ひらがなとカタカナの説明文です\n"
+        * 5
+    )
+    table = read_table(text.encode("euc-jp"))
+    assert table.encoding == "euc-jp"
+    assert table.data[0][0] == "鈴木 太郎"
+
+
+def test_utf16_big_endian_with_bom() -> None:
+    table = read_table(codecs.BOM_UTF16_BE + ROSTER.encode("utf-16-be"))
+    assert table.encoding == "utf-16"
+    assert table.data[0][1] == "山﨑 花子"
+
+
+def test_shift_jis_cp932_extensions_survive() -> None:
+    text = "区分,名称\n1,①髙﨑㈱\n"
+    table = read_table(text.encode("cp932"))
+    assert (table.encoding, table.data[1]) == ("cp932", ["①髙﨑㈱"])
+
+
+def test_ambiguous_bytes_ask_the_user_then_read_with_the_choice() -> None:
+    data = "山田,太郎\n".encode("euc-jp")  # also valid CP932 (half-width katakana)
+    with pytest.raises(TableRejected) as info:
+        read_table(data)
+    assert info.value.code == "encoding_uncertain"
+    assert {"euc-jp", "cp932"} <= set(info.value.candidates)
+    assert "文字コード" in info.value.message
+    table = read_table(data, encoding="EUC-JP")
+    assert (table.encoding, table.columns) == ("euc-jp", ["山田", "太郎"])
+
+
+def test_uncertain_upload_record_carries_candidates() -> None:
+    result = screen_upload("山田,太郎\n".encode("euc-jp"), "a.csv", CONFIG)
+    assert result.record["decision"] == "reject"
+    assert result.record["code"] == "encoding_uncertain"
+    assert "euc-jp" in result.record["candidates"]
+    again = screen_upload(
+        "山田,太郎\n".encode("euc-jp"), "a.csv", CONFIG, encoding="euc-jp"
+    )
+    assert again.record["encoding"] == "euc-jp"
+
+
+def test_chosen_encoding_that_does_not_fit_is_refused() -> None:
+    with pytest.raises(TableRejected) as info:
+        read_table("氏名\n髙橋\n".encode("cp932"), encoding="utf-8")
+    assert info.value.code == "undecodable"
+
+
+def test_utf16_without_bom_asks() -> None:
+    with pytest.raises(TableRejected) as info:
+        read_table("a,b\n1,2\n".encode("utf-16-le"))
+    assert info.value.code == "encoding_uncertain"
+    assert info.value.candidates == ("utf-16-le",)
+
+
+# ---------------------------------------------------- delimiters, quoting, ragged
+
+
+@pytest.mark.parametrize("delimiter", [",", "\t", ";"])
+def test_delimiters_are_sniffed(delimiter: str) -> None:
+    rows = [["地区", "人口", "備考"], ["大手町", "1,234", "a;b"], ["本町", "567", "c"]]
+    if delimiter == ",":
+        body = "\n".join(",".join(f'"{c}"' if "," in c else c for c in r) for r in rows)
+    else:
+        body = "\n".join(delimiter.join(r) for r in rows)
+    if delimiter == ";":
+        body = body.replace("a;b", '"a;b"')
+    table = read_table(body.encode("utf-8"))
+    assert table.delimiter == delimiter
+    assert table.columns == ["地区", "人口", "備考"]
+    assert table.data[1] == ["1,234", "567"]
+
+
+def test_quoted_fields_with_commas_and_newlines() -> None:
+    text = '"番号","内容"\r\n"1","一行目,カンマ\r\n二行目"\r\n"2","""引用""あり"\r\n'
+    table = read_table(text.encode("utf-8-sig"))
+    assert table.n_rows == 2
+    assert table.data[1] == ["一行目,カンマ\r\n二行目", '"引用"あり']
+    assert list(table.row_numbers) == [2, 3]
+
+
+def test_ragged_rows_are_padded_and_extended() -> None:
+    text = "a,b,c\n1,2\n1,2,3,4\n\n,,\n5\n"
+    table = read_table(text.encode())
+    assert table.columns == ["a", "b", "c", "列4"]
+    assert table.data == [["1", "1", "5"], ["2", "2", ""], ["", "3", ""], ["", "4", ""]]
+    assert list(table.row_numbers) == [2, 3, 6]  # blank and ",," lines skipped
+
+
+def test_blank_and_duplicate_headers_get_names() -> None:
+    table = read_table("備考,,備考\n1,2,3\n".encode())
+    assert table.columns == ["備考", "列2", "備考_2"]
+
+
+# ------------------------------------------------------------------ limits and rejects
+
+
+def test_row_limit_is_enforced_while_parsing() -> None:
+    data = ("a\n" + "1\n" * 11).encode()
+    with pytest.raises(TableRejected) as info:
+        read_table(data, limits=Limits(max_rows=10))
+    assert info.value.code == "too_many_rows"
+    assert read_table(data, limits=Limits(max_rows=11)).n_rows == 11
+
+
+def test_size_limit_is_checked_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "big.csv"
+    with path.open("wb") as handle:
+        handle.truncate(2_000_001)  # sparse: nothing to read if the check comes first
+    with pytest.raises(TableRejected) as info:
+        read_table_path(path, limits=Limits(max_bytes=2_000_000))
+    assert info.value.code == "too_large"
+    record = screen_csv_path(path, CONFIG, limits=Limits(max_bytes=2_000_000))
+    assert record["decision"] == "reject" and "大きすぎ" in record["error"]
+
+
+def _xlsx_bytes() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/workbook.xml", "<workbook/>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (b"", "empty"),
+        (b"\r\n\r\n  \n", "empty"),
+        (bytes(range(256)) * 8, "binary"),
+        (_xlsx_bytes(), "archive"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "binary"),
+        (b"\x81\x20\xff\xfe\x80\x80\xa0" * 50, "undecodable"),
+    ],
+    ids=["empty", "blank", "binary", "xlsx", "xls", "undecodable"],
+)
+def test_not_csv_is_rejected_in_japanese(data: bytes, code: str) -> None:
+    result = screen_upload(data, "x.csv", CONFIG)
+    record = result.record
+    assert record["decision"] == "reject"
+    assert set(record) >= {"file", "decision", "error"}
+    assert re.search(r"[ぁ-んァ-ン一-龥]", record["error"])
+    assert record["code"] in (code, "encoding_uncertain")
+    assert result.table is None
+
+
+def test_dev_files_reject_records(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    assert screen_csv_path(empty, CONFIG) == {
+        "file": "empty.csv",
+        "decision": "reject",
+        "error": "ファイルが空です。データの入った CSV ファイルを選んでください。",
+        "code": "empty",
+    }
+
+
+# ------------------------------------------------------------------ headers
+
+
+@pytest.mark.parametrize(
+    ("header", "kind"),
+    [
+        ("氏名", HeaderKind.PERSON_NAME),
+        ("受給者氏名", HeaderKind.PERSON_NAME),
+        ("name", HeaderKind.PERSON_NAME),
+        ("Shimei", HeaderKind.PERSON_NAME),
+        ("ﾌﾘｶﾞﾅ", HeaderKind.KANA_NAME),
+        ("jusho", HeaderKind.ADDRESS),
+        ("Tel.", HeaderKind.PHONE),
+        ("携帯電話", HeaderKind.PHONE),
+        ("E-mail", HeaderKind.EMAIL),
+        ("生年月日", HeaderKind.BIRTH_DATE),
+        ("受付日", HeaderKind.OTHER_DATE),
+        ("資格取得日", HeaderKind.OTHER_DATE),
+        ("事故発生年月日", HeaderKind.OTHER_DATE),
+        ("個人番号", HeaderKind.MY_NUMBER),
+        ("被保険者番号", HeaderKind.ID_NUMBER),
+        ("口座番号", HeaderKind.BANK_ACCOUNT),
+        ("口座名義", HeaderKind.PERSON_NAME),
+        ("施設名", HeaderKind.ORGANISATION),
+        ("事業者名", HeaderKind.ORGANISATION),
+        ("利用者数", HeaderKind.NONE),
+        ("列1", HeaderKind.NONE),
+        ("項目2", HeaderKind.NONE),
+    ],
+)
+def test_header_kinds(header: str, kind: HeaderKind) -> None:
+    assert header_kind(header) is kind
+
+
+# ------------------------------------------------------------------ screening rules
+
+
+def findings_by_column(result) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for f in result.findings:
+        out.setdefault(f.column, set()).add(f.category)
+    return out
+
+
+def test_roster_is_blocked_with_columns_counts_and_rows() -> None:
+    result = screen_fake(ROSTER.encode("cp932"))
+    assert result.decision == "block"
+    assert findings_by_column(result) == {
+        "氏名": {"person_name"},
+        "フリガナ": {"person_name"},
+        "携帯電話": {"phone"},
+        "住所": {"address"},
+    }
+    name = next(f for f in result.findings if f.column == "氏名")
+    assert (name.count, name.rows) == (2, (2, 3))
+
+
+def test_reception_date_is_not_a_birth_date_but_birth_date_is() -> None:
+    text = "受付日,資格取得日,生年月日\n2024/07/05,2024/08/01,昭和41年1月2日\n"
+    result = screen_fake(text.encode())
+    assert findings_by_column(result) == {"生年月日": {"birth_date"}}
+
+
+def test_organisations_in_a_name_column_are_not_persons() -> None:
+    text = (
+        "契約者名,請求額\n有限会社関根商店,8384\n"
+        "前橋市立第一中学校,100\n株式会社赤城精工,5\n"
+    )
+    result = screen_fake(text.encode("cp932"))
+    assert result.decision == "pass"
+
+
+def test_roles_in_a_person_column_are_not_names() -> None:
+    text = "避難支援者,件数\n長男（同居）,1\n近所の方,2\nなし,3\n"
+    assert screen_fake(text.encode()).decision == "pass"
+
+
+def test_institutional_contacts_pass_but_mobiles_do_not() -> None:
+    base = (
+        "施設名,所在地,電話番号\n中央公民館,前橋市千代田町二丁目5番1号,027-210-2199\n"
+    )
+    assert screen_fake(base.encode()).decision == "pass"
+    with_mobile = base + "東公民館,前橋市本町1-2-3,090-1111-2222\n"
+    result = screen_fake(with_mobile.encode())
+    assert findings_by_column(result) == {"電話番号": {"phone"}}
+
+
+def test_contacts_next_to_names_are_personal() -> None:
+    text = "氏名,電話番号,住所\n山田 太郎,027-243-4966,前橋市下小出町三丁目8番6号\n"
+    result = screen_fake(text.encode())
+    assert findings_by_column(result) == {
+        "氏名": {"person_name"},
+        "電話番号": {"phone"},
+        "住所": {"address"},
+    }
+
+
+def test_allow_listed_switchboard_is_never_personal() -> None:
+    text = "氏名,電話番号\n山田 太郎,027-224-1111\n"
+    assert findings_by_column(screen_fake(text.encode())) == {"氏名": {"person_name"}}
+
+
+def test_neutral_headers_rely_on_the_cell_detectors() -> None:
+    text = "列1,列2\n山田様,100\n特になし,200\n"
+    result = screen_fake(text.encode())
+    assert findings_by_column(result) == {"列1": {"person_name"}}
+
+
+def test_detector_findings_in_free_text_are_reported_with_rows() -> None:
+    lines = ["回答ID,自由記述"] + [
+        f"S{i:04d},公園をきれいにしてほしい。" for i in range(1, 60)
+    ]
+    lines[30] = "S0030,至急 090-4821-7365 に電話ください"
+    result = screen_fake("\n".join(lines).encode())
+    assert result.decision == "block"
+    assert [(f.column, f.category, f.count, f.rows) for f in result.findings] == [
+        ("自由記述", "phone", 1, (31,))
+    ]
+
+
+def test_non_public_header_cell_blocks() -> None:
+    text = "項目,秘 予定価格\n工事A,1000\n"
+    result = screen_fake(text.encode())
+    assert [(f.column, f.category, f.rows) for f in result.findings] == [
+        ("秘 予定価格", "non_public", (1,))
+    ]
+
+
+def test_first_row_of_data_is_not_taken_as_a_header() -> None:
+    text = "山田 太郎,090-1234-5678\n佐藤 花子,080-2222-3333\n"
+    result = screen_fake(text.encode())
+    assert result.has_header is False
+    assert result.columns == ("列1", "列2")
+    phone = next(f for f in result.findings if f.category == "phone")
+    assert (phone.column, phone.count, phone.rows) == ("列2", 2, (1, 2))
+
+
+def test_sensitive_facts_need_identifiable_people() -> None:
+    stats = "障害種別,人数\n視覚障害,120\n聴覚障害,98\n"
+    assert screen_fake(stats.encode()).decision == "pass"
+    roster = "氏名,要支援理由\n山田 太郎,人工透析（週3回）\n"
+    assert findings_by_column(screen_fake(roster.encode())) == {
+        "氏名": {"person_name"},
+        "要支援理由": {"sensitive"},
+    }
+
+
+def test_action_pass_in_admin_turns_a_category_off() -> None:
+    config = EngineConfig(actions={"phone": "pass"})
+    table = read_table("備考\n090-1234-5678に電話\n".encode())
+    result = screen_table(table, config, detector=CellDetector(config, fake_detect))
+    assert result.decision == "pass"
+
+
+def test_early_stop_still_reports_flagged_columns() -> None:
+    given = ["太郎", "花子", "一郎", "桜", "翔"]
+    lines = ["番号,氏名,金額"] + [f"{i},山田 {given[i % 5]},{i}" for i in range(30_000)]
+    table = read_table("\n".join(lines).encode())
+    result = screen_table(
+        table, CONFIG, sample_rows=5000, detector=CellDetector(CONFIG, fake_detect)
+    )
+    assert result.decision == "block"
+    assert not result.complete and 5000 <= result.rows_screened < 30_000
+    assert result.rows == 30_000
+    assert result.flagged_columns == ("氏名",)
+
+
+def test_progress_is_reported() -> None:
+    lines = ["a"] + ["x"] * 5000
+    seen: list[tuple[int, int]] = []
+    screen_table(
+        read_table("\n".join(lines).encode()),
+        CONFIG,
+        progress=lambda d, t: seen.append((d, t)),
+    )
+    assert seen[-1] == (5000, 5000)
+
+
+# ------------------------------------------------------------------ drop and rescreen
+
+
+def test_drop_flagged_columns_and_rescreen() -> None:
+    result = screen_upload(ROSTER.encode("cp932"), "roster.csv", CONFIG)
+    assert result.decision == "block"
+    assert result.screening is not None and result.table is not None
+    remaining, again = rescreen_without(
+        result.table, result.screening.flagged_columns, CONFIG
+    )
+    assert remaining.columns == ["所属", "備考"]
+    assert again.decision == "pass" and again.complete
+    assert result.table.columns[0] == "氏名"  # the original table is untouched
+
+
+def test_drop_columns_keeps_row_numbers() -> None:
+    table = read_table(b"a,b\n\n1,2\n3,4\n")
+    dropped = drop_columns(table, ["a"])
+    assert dropped.columns == ["b"] and dropped.data == [["2", "4"]]
+    assert list(dropped.row_numbers) == [3, 4]
+
+
+# ------------------------------------------------------------------ batching guard
+
+
+def test_batching_falls_back_when_a_column_sample_disagrees() -> None:
+    """A detector that fires on a value alone but never inside a batch still counts."""
+
+    def alone_only(text: str, config: EngineConfig) -> list[Finding]:
+        if "\n" in text or not text.startswith("NAME"):
+            return fake_detect(text, config) if "\n" not in text else []
+        return [Finding(Category.PERSON_NAME, 0, len(text), 0.9, "alone")]
+
+    lines = ["列1"] + [
+        f"NAME{i:05d}" if i % 10 == 0 else f"CODE{i:05d}" for i in range(3000)
+    ]
+    table = read_table("\n".join(lines).encode())
+    detector = CellDetector(CONFIG, alone_only)
+    result = screen_table(table, CONFIG, detector=detector)
+    assert [(f.column, f.count) for f in result.findings] == [("列1", 300)]
+
+
+def test_batching_is_not_used_when_probes_differ() -> None:
+    """Calibration: a detector blind inside batches never gets batched at all."""
+
+    def blind_in_batch(text: str, config: EngineConfig) -> list[Finding]:
+        return [] if "\n" in text else fake_detect(text, config)
+
+    lines = ["列1"] + [f"CODE{i:05d}" for i in range(3000)] + ["090-1234-5678"]
+    detector = CellDetector(CONFIG, blind_in_batch)
+    result = screen_table(
+        read_table("\n".join(lines).encode()), CONFIG, detector=detector
+    )
+    assert detector.batch_safe() is False
+    assert [(f.column, f.category, f.count) for f in result.findings] == [
+        ("列1", "phone", 1)
+    ]
+
+
+def test_batching_agrees_with_value_by_value_on_the_dev_files(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With the real detectors, batching finds exactly what value-by-value finds."""
+    if not DEV.exists():
+        pytest.skip("evaluation data not present")
+    monkeypatch.setattr("screening.tabular.detection.BATCH_MIN_VALUES", 2)
+    monkeypatch.setattr("screening.tabular.detection.BATCH_MAX_VALUE_CHARS", 400)
+    for path in sorted(DEV.glob("*.*sv")):
+        try:
+            table = read_table_path(path)
+        except TableRejected:
+            continue
+        batched, solo = CellDetector(CONFIG), CellDetector(CONFIG)
+        for i, column in enumerate(table.data):
+            values = sorted(set(column))
+            batched.ensure(values, column=i)
+            for value in values:
+                solo.cache[value] = solo.solo(value)
+            for value in values:
+                got = {h.category for h in batched.hits(value)}
+                want = {h.category for h in solo.hits(value)}
+                assert got == want, (path.name, table.columns[i])
+
+
+def test_detector_crash_rejects_instead_of_passing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def boom(text: str, config: EngineConfig) -> list[Finding]:
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr("screening.tabular.detection.detect_all", boom)
+    monkeypatch.setattr(CellDetector.__init__, "__defaults__", (boom,))
+    record = screen_upload("備考\n何か\n".encode(), "x.csv", CONFIG).record
+    assert record["decision"] == "reject" and record["code"] == "screening_failed"
+
+
+# ------------------------------------------------------------------ output format
+
+
+def test_record_has_exactly_the_eval_keys(tmp_path: Path) -> None:
+    path = tmp_path / "roster_cp932.csv"
+    path.write_bytes(ROSTER.encode("cp932"))
+    record = screen_csv_path(path, CONFIG)
+    assert list(record) == ["file", "decision", "encoding", "rows", "findings"]
+    assert record["file"] == "roster_cp932.csv" and record["encoding"] == "cp932"
+    assert record["rows"] == 2
+    for finding in record["findings"]:
+        assert list(finding) == ["category", "column", "count", "rows"]
+    assert "髙橋" not in json.dumps(record, ensure_ascii=False)  # never values
+
+
+# ------------------------------------------------------------------ neutralisation
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("=SUM(A1:A3)", "'=SUM(A1:A3)"),
+        ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("-119715", "-119715"),
+        ("+3.5", "+3.5"),
+        ("普通の値", "普通の値"),
+        ("", ""),
+        ("a=b", "a=b"),
+    ],
+)
+def test_neutralise_cell(value: str, expected: str) -> None:
+    assert neutralise_cell(value) == expected
+
+
+def test_neutralise_numbers_too_when_asked() -> None:
+    assert neutralise_cell("-1", keep_numbers=False) == "'-1"
+
+
+# ------------------------------------------------------------------ compact form
+
+
+def _big_table():
+    lines = ["地区,区分,件数,受付日,計算"] + [
+        f"{'大手町' if i % 3 else '本町'},{'利用' if i % 2 else '予約'},{i},"
+        f"2024/05/{i % 28 + 1:02d},=A{i}*2"
+        for i in range(1, 1001)
+    ]
+    return read_table("\n".join(lines).encode())
+
+
+def test_table_for_llm_summarises_and_notes_left_out_rows() -> None:
+    text = table_for_llm(_big_table(), 3000)
+    assert len(text) <= 3000
+    assert "1,000 行 × 5 列" in text
+    assert "- 件数: 数値" in text and "最小 1" in text and "最大 1,000" in text
+    assert "平均 500.50" in text
+    assert "- 地区: 区分" in text and "大手町（667）" in text
+    assert "- 受付日: 日付" in text
+    assert "地区,区分,件数,受付日,計算\n" in text
+    assert "'=A1*2" in text and "\n=A" not in text and ",=A" not in text
+    assert re.search(r"全 1,000 行のうち先頭 \d+ 行のみ掲載", text)
+
+
+def test_table_for_llm_small_table_has_every_row_and_no_note() -> None:
+    table = read_table(b"a,b\n1,x\n2,y\n")
+    text = table_for_llm(table, 10_000)
+    assert text.endswith("a,b\n1,x\n2,y\n")
+    assert "省略" not in text
+
+
+def test_table_for_llm_respects_tiny_budgets() -> None:
+    assert len(table_for_llm(_big_table(), 50)) <= 50
+
+
+# ------------------------------------------------------------------ the real detectors
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="evaluation data not present")
+def test_dev_set_scores() -> None:
+    """Development files: every decision right, >= 95 % of labelled columns found."""
+    labels = [
+        json.loads(line) for line in (DEV / "labels.jsonl").read_text().splitlines()
+    ]
+    found = total = 0
+    for case in labels:
+        record = screen_csv_path(DEV / case["file"], CONFIG)
+        assert record["decision"] == case["expect"], case["file"]
+        columns = {f["column"] for f in record.get("findings", [])}
+        total += len(case["columns"])
+        found += len(set(case["columns"]) & columns)
+    assert found / total >= 0.95
+
+
+def test_column_limit() -> None:
+    with pytest.raises(TableRejected) as info:
+        read_table(("a," * 20 + "a\n").encode(), limits=Limits(max_columns=20))
+    assert info.value.code == "too_many_columns"
+
+
+def test_audit_record_keeps_no_values() -> None:
+    result = screen_upload(ROSTER.encode("cp932"), "roster.csv", CONFIG)
+    audit = result.audit_record()
+    assert audit["file"] == "roster.csv" and audit["size"] == len(ROSTER.encode("cp932"))
+    assert (audit["encoding"], audit["rows"], audit["columns"]) == ("cp932", 2, 6)
+    assert audit["categories"]["氏名"] == ["person_name"]
+    text = json.dumps(audit, ensure_ascii=False)
+    assert "髙橋" not in text and "090" not in text
+    rejected = screen_upload(b"", "e.csv", CONFIG).audit_record()
+    assert rejected == {"file": "e.csv", "size": 0, "decision": "reject", "error_code": "empty"}
