@@ -20,16 +20,17 @@ from portal.models import Department, Role, User
 
 ENCODINGS = {"utf-8": "utf-8-sig", "cp932": "cp932"}
 _JSON = CanonicalJSONEncoder()
+_INT = widgets.IntegerWidget()
 
 
 class AuditEventResource(resources.ModelResource):
-    seq = fields.Field(attribute="seq", column_name="通番")
+    seq = fields.Field(attribute="seq", column_name="通番", widget=_INT)
     created_at = fields.Field(attribute="created_at", column_name="日時")
     kind = fields.Field(attribute="kind", column_name="種別コード")
     kind_label = fields.Field(column_name="種別")
-    actor_id = fields.Field(attribute="actor_id", column_name="利用者ID")
+    actor_id = fields.Field(attribute="actor_id", column_name="利用者ID", widget=_INT)
     actor_username = fields.Field(attribute="actor_username", column_name="利用者名")
-    department_id = fields.Field(attribute="department_id", column_name="所属ID")
+    department_id = fields.Field(attribute="department_id", column_name="所属ID", widget=_INT)
     target_type = fields.Field(attribute="target_type", column_name="対象種別")
     target_id = fields.Field(attribute="target_id", column_name="対象ID")
     payload = fields.Field(attribute="payload", column_name="内容")
@@ -64,14 +65,14 @@ class MonthlyUsageResource(resources.Resource):
     month = fields.Field(attribute="month", column_name="年月")
     department_code = fields.Field(attribute="department_code", column_name="所属コード")
     department_name = fields.Field(attribute="department_name", column_name="所属名")
-    users = fields.Field(attribute="users", column_name="利用者数")
-    requests = fields.Field(attribute="requests", column_name="リクエスト数")
-    failed = fields.Field(attribute="failed", column_name="失敗")
-    prompt_tokens = fields.Field(attribute="prompt_tokens", column_name="入力トークン")
-    completion_tokens = fields.Field(attribute="completion_tokens", column_name="出力トークン")
-    blocked = fields.Field(attribute="blocked", column_name="送信不可")
-    warned = fields.Field(attribute="warned", column_name="警告")
-    unconfirmed_answers = fields.Field(attribute="unconfirmed_answers", column_name="未確認の回答")
+    users = fields.Field(attribute="users", column_name="利用者数", widget=_INT)
+    requests = fields.Field(attribute="requests", column_name="リクエスト数", widget=_INT)
+    failed = fields.Field(attribute="failed", column_name="失敗", widget=_INT)
+    prompt_tokens = fields.Field(attribute="prompt_tokens", column_name="入力トークン", widget=_INT)
+    completion_tokens = fields.Field(attribute="completion_tokens", column_name="出力トークン", widget=_INT)
+    blocked = fields.Field(attribute="blocked", column_name="送信不可", widget=_INT)
+    warned = fields.Field(attribute="warned", column_name="警告", widget=_INT)
+    unconfirmed_answers = fields.Field(attribute="unconfirmed_answers", column_name="未確認の回答", widget=_INT)
 
     class Meta:
         export_order = (

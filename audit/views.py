@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods
 
 from audit import charts, selectors, services
 from audit.forms import AuditExportForm, ReviewReasonForm, RosterImportForm, UsageExportForm
-from audit.models import AuditEvent, EventKind
+from audit.models import AuditEvent
 from audit.resources import (
     ROSTER_RESOURCES,
     AuditEventResource,
@@ -27,7 +27,7 @@ from audit.resources import (
     dataset_encode,
     dataset_from_bytes,
 )
-from portal.models import Department, MessageRole, Role, User
+from portal.models import MessageRole, Role, User
 from portal.selectors import confirmed_answer_ids
 
 View = Callable[..., HttpResponseBase]
@@ -227,14 +227,14 @@ def exports(request: HttpRequest) -> HttpResponse:
                 dt.datetime.combine(data["date_to"] + dt.timedelta(days=1), dt.time())
             )
             events = AuditEvent.objects.filter(created_at__gte=start, created_at__lt=end).order_by("seq")
-            dataset = AuditEventResource().export(queryset=events)
+            dataset = AuditEventResource().export(queryset=events, force_native_type=True)
             filters = {"from": str(data["date_from"]), "to": str(data["date_to"])}
             name = f"audit-events-{data['date_from']:%Y%m%d}-{data['date_to']:%Y%m%d}"
             return _download(request, user, "audit_events", dataset, data, filters, name)
         if usage_form.is_bound and usage_form.is_valid():
             data = usage_form.cleaned_data
             rows = selectors.monthly_usage_rows(month=data["month"])
-            dataset = MonthlyUsageResource().export(queryset=rows)
+            dataset = MonthlyUsageResource().export(queryset=rows, force_native_type=True)
             name = f"usage-{data['month']}"
             return _download(request, user, "monthly_usage", dataset, data, {"month": data["month"]}, name)
     return render(
@@ -314,15 +314,21 @@ def roster_import(request: HttpRequest) -> HttpResponse:
 
 def _result_context(result: Any, kind: str, *, committed: bool) -> dict[str, Any]:
     rows = []
-    for row in result.rows:
+    invalid = {r.number: r for r in result.invalid_rows}
+    errored = {number: errors for number, errors in result.row_errors()}
+    for number, row in enumerate(result.rows, start=1):
+        messages_ = [str(e.error) for e in errored.get(number, [])]
+        if number in invalid:
+            messages_ += [
+                f"{field}: {'、'.join(map(str, errs))}"
+                for field, errs in invalid[number].error_dict.items()
+            ]
         rows.append(
             {
-                "number": row.number,
+                "number": number,
                 "type": row.import_type,
-                "values": row.instance and str(row.instance) or "",
-                "errors": [str(e.error) for e in row.errors]
-                + [f"{field}: {'、'.join(map(str, errs))}" for field, errs in
-                   (row.validation_error.message_dict.items() if row.validation_error else [])],
+                "values": row.object_repr or "",
+                "errors": messages_,
             }
         )
     for error in result.base_errors:
@@ -336,4 +342,3 @@ def _result_context(result: Any, kind: str, *, committed: bool) -> dict[str, Any
     }
 
 
-__all__ = ["Department", "EventKind"]

@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.models import EventKind
+from audit.charts import bar_chart_svg, grouped_bar_svg
 from audit.services import audit_event_record
 from portal import dashboard
-from portal.charts import bar_chart_svg, line_chart_svg
 
 REPORT_HEADER = (
     "所属コード",
@@ -39,14 +39,12 @@ def _month_param(request: HttpRequest) -> dt.datetime:
         return dashboard.month_start(timezone.localdate())
 
 
-def _report_url() -> str:
-    """The audit app's monthly report when it exists, else the simple CSV here."""
-    for name in ("admin:audit_monthly_report", "audit:monthly_report"):
-        try:
-            return reverse(name)
-        except NoReverseMatch:
-            continue
-    return reverse("admin:portal_monthly_report")
+def _exports_page_url() -> str:
+    """The audit app's export page (monthly report as CSV/XLSX, CP932), when present."""
+    try:
+        return reverse("review:exports")
+    except NoReverseMatch:
+        return ""
 
 
 def division_dashboard(request: HttpRequest) -> TemplateResponse:
@@ -77,24 +75,28 @@ def division_dashboard(request: HttpRequest) -> TemplateResponse:
         "models": models,
         "unconfirmed": dashboard.unconfirmed_answer_count(),
         "pending_appeals": dashboard.pending_appeal_count(),
-        "report_url": _report_url(),
-        "usage_chart": line_chart_svg(
-            labels,
-            [(_("リクエスト数"), [n for n, _t in totals])],
-            title=_("市全体の月別リクエスト数"),
+        "report_url": reverse("admin:portal_monthly_report"),
+        "exports_url": _exports_page_url(),
+        "usage_chart": grouped_bar_svg(
+            title=_("市全体の月別利用"),
+            categories=labels,
+            series=[
+                (_("リクエスト"), [n for n, _t in totals]),
+                (_("千トークン"), [t // 1000 for _n, t in totals]),
+            ],
         ),
         "department_chart": bar_chart_svg(
-            [(r.department, r.requests) for r in rows if r.requests],
             title=_("所属別リクエスト数（%(month)s）") % {"month": f"{start:%Y-%m}"},
+            rows=[(r.department, r.requests) for r in rows if r.requests],
             unit=_("件"),
         ),
         "clause_chart": bar_chart_svg(
-            [(_("ガイドライン%(c)s") % {"c": c}, n) for c, n in sorted(by_clause.items())],
             title=_("条項別の送信不可件数"),
+            rows=[(_("ガイドライン%(c)s") % {"c": c}, n) for c, n in sorted(by_clause.items())],
             unit=_("件"),
         ),
         "model_chart": bar_chart_svg(
-            list(models), title=_("よく使われたモデル"), unit=_("件")
+            title=_("よく使われたモデル"), rows=list(models), unit=_("件")
         ),
     }
     return TemplateResponse(request, "admin/portal/dashboard.html", context)

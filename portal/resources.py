@@ -69,6 +69,19 @@ class RoleWidget(widgets.Widget):
             return str(value or "")
 
 
+class DepartmentCodeWidget(widgets.ForeignKeyWidget):
+    """A department by its code, refused in Japanese when the code is unknown."""
+
+    def __init__(self) -> None:
+        super().__init__(Department, field="code")
+
+    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> Department | None:
+        try:
+            return super().clean(value, row, **kwargs)
+        except Department.DoesNotExist:
+            raise ValueError(f"所属コード「{value}」は登録されていません") from None
+
+
 class YesNoWidget(widgets.BooleanWidget):
     TRUE_VALUES = ["1", 1, True, "true", "TRUE", "True", "はい", "○", "有効"]
     FALSE_VALUES = ["0", 0, False, "false", "FALSE", "False", "いいえ", "×", "無効"]
@@ -83,7 +96,7 @@ class DepartmentResource(resources.ModelResource):
     parent = fields.Field(
         attribute="parent",
         column_name="上位所属コード",
-        widget=widgets.ForeignKeyWidget(Department, field="code"),
+        widget=DepartmentCodeWidget(),
     )
     heads_review_subdepartments = fields.Field(
         attribute="heads_review_subdepartments",
@@ -108,7 +121,7 @@ class UserResource(resources.ModelResource):
     department = fields.Field(
         attribute="department",
         column_name="所属コード",
-        widget=widgets.ForeignKeyWidget(Department, field="code"),
+        widget=DepartmentCodeWidget(),
     )
     role = fields.Field(attribute="role", column_name="役割", widget=RoleWidget())
     is_active = fields.Field(attribute="is_active", column_name="有効", widget=YesNoWidget())

@@ -6,7 +6,7 @@ streams word by word, and records every request so tests can prove what left the
     python -m portal.standin --port 8765 [--latency 0.5]
 
 Failure injection (for tests): POST /_control {"fail": [{"kind": "429", "retry_after": 1},
-{"kind": "500"}, {"kind": "503"}, {"kind": "timeout"}, {"kind": "quota"}], "latency": 2.0}
+{"kind": "500"}, {"kind": "503"}, {"kind": "timeout"}, {"kind": "quota"}], "latency": 2.0, "chunk_delay": 0.03}
 — each entry is used by one request, in order. GET /_received lists what arrived;
 DELETE /_received clears it.
 """
@@ -31,8 +31,9 @@ STANDIN_LABEL = "【スタンドインLLMの模擬応答：実際のAIではあ�
 
 
 class State:
-    def __init__(self, latency: float) -> None:
+    def __init__(self, latency: float, chunk_delay: float) -> None:
         self.latency = latency
+        self.chunk_delay = chunk_delay
         self.failures: deque[dict[str, Any]] = deque()
         self.received: list[dict[str, Any]] = []
 
@@ -69,8 +70,9 @@ def _chunks(text: str) -> list[str]:
     return out
 
 
-def create_app(latency: float = 0.0) -> Starlette:
-    state = State(latency)
+def create_app(latency: float = 0.0, chunk_delay: float = 0.03) -> Starlette:
+    """`latency` is the time to the first token; each further chunk takes `chunk_delay`."""
+    state = State(latency, chunk_delay)
 
     async def failure_response(failure: dict[str, Any]) -> Response | None:
         kind = failure.get("kind")
@@ -121,11 +123,11 @@ def create_app(latency: float = 0.0) -> Starlette:
 
         async def events() -> Any:
             pieces = _chunks(text)
-            await asyncio.sleep(state.latency / 2)
+            await asyncio.sleep(state.latency)
             first = {"id": cid, "object": "chat.completion.chunk", "created": created, "model": model,
                      "choices": [{"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": None}]}
             yield f"data: {json.dumps(first, ensure_ascii=False)}\n\n"
-            step = (state.latency / 2) / max(1, len(pieces))
+            step = state.chunk_delay
             for piece in pieces:
                 chunk = {"id": cid, "object": "chat.completion.chunk", "created": created, "model": model,
                          "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]}
@@ -153,6 +155,8 @@ def create_app(latency: float = 0.0) -> Starlette:
         body = await request.json()
         if "latency" in body:
             state.latency = float(body["latency"])
+        if "chunk_delay" in body:
+            state.chunk_delay = float(body["chunk_delay"])
         if "fail" in body:
             state.failures = deque(body["fail"])
         return JSONResponse({"latency": state.latency, "pending_failures": len(state.failures)})
@@ -183,9 +187,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Local OpenAI-compatible stand-in LLM (not an AI).")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=int(os.environ.get("STANDIN_PORT", "8765")))
-    parser.add_argument("--latency", type=float, default=float(os.environ.get("STANDIN_LATENCY", "0.6")))
+    parser.add_argument("--latency", type=float, default=float(os.environ.get("STANDIN_LATENCY", "0.6")),
+                        help="seconds to the first token")
+    parser.add_argument("--chunk-delay", type=float, default=float(os.environ.get("STANDIN_CHUNK_DELAY", "0.03")),
+                        help="seconds between streamed chunks")
     args = parser.parse_args()
-    uvicorn.run(create_app(args.latency), host=args.host, port=args.port, log_level="warning")
+    uvicorn.run(create_app(args.latency, args.chunk_delay), host=args.host, port=args.port, log_level="warning")
 
 
 if __name__ == "__main__":

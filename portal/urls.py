@@ -24,6 +24,7 @@ chat_patterns = (
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="chat:home", permanent=False)),
     path("chat/", include(chat_patterns)),
+    path("review/", include("audit.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

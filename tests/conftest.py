@@ -107,7 +107,7 @@ class StandIn:
 
     def clear(self) -> None:
         http_json(f"http://127.0.0.1:{self.port}/_received", "DELETE")
-        self.control(fail=[], latency=0.2)
+        self.control(fail=[], latency=0.2, chunk_delay=0)
 
 
 @pytest.fixture(scope="session")
@@ -115,7 +115,7 @@ def standin_llm() -> Iterator[StandIn]:
     """The stand-in LLM over real HTTP, on a free port."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "portal.standin", "--port", str(port), "--latency", "0.2"], cwd=ROOT
+        [sys.executable, "-m", "portal.standin", "--port", str(port), "--latency", "0.2", "--chunk-delay", "0"], cwd=ROOT
     )
     try:
         wait_http(f"http://127.0.0.1:{port}/health")

@@ -113,3 +113,17 @@ def tokenize(text: str) -> tuple[Token, ...]:
                 )
             )
     return tuple(tokens)
+
+
+@lru_cache(maxsize=8192)
+def person_kind(word: str) -> str | None:
+    """Sudachi's 人名 subtype (姓, 名, 一般) when `word` is one person-name token."""
+    tokenizer, pos_table = _tokenizer()
+    try:
+        morphemes = tokenizer.tokenize(word)
+    except Exception:  # noqa: BLE001
+        return None
+    if len(morphemes) != 1:
+        return None
+    pos = pos_table[morphemes[0].part_of_speech_id()]
+    return pos[3] if len(pos) > 3 and pos[2] == "人名" else None

@@ -1,0 +1,505 @@
+"""Person names in any script, scored by the words around them.
+
+Candidates come from SudachiPy's 人名 tags (姓/名/一般, joined across one space or ・),
+honorifics (様, さん, 氏, 殿, 君, くん, ちゃん), field labels (氏名, 申請者, 名義 …),
+English forms of address, romaji that reads as a Japanese name, and transliterations in
+brackets next to a name. Confidence says how sure the context makes us that this is a
+private individual: a bare famous name gets a hint-level score the engine does not act on.
+"""
+from __future__ import annotations
+
+import re
+
+from screening.detectors.context import sentence, sentence_bounds
+from screening.detectors.normalize import normalize
+from screening.detectors.romaji import to_katakana
+from screening.detectors.tokens import Token, person_kind, tokenize
+from screening.types import Category, Finding
+
+HINT = 0.15
+BARE_FULL = 0.4
+CASE_FULL = 0.6
+SPACED_FULL = 0.85
+ANCHORED = 0.9
+
+_HONORIFIC = re.compile(r"(?:様|さま|さん|氏|殿|君|くん|ちゃん)(?![名式子々相態付])")
+_LABEL = re.compile(
+    r"(?:氏名|お名前|名前|フリガナ|ふりがな|名義(?:人)?|口座名義|申請者|請求者|相談者|申出者|"
+    r"支援対象者|対象者|対象児童|対象|世帯主|児童|生徒|保護者|本人|宛先|宛名|受講者|講師|地権者|"
+    r"滞納者|納税義務者|義務者|配偶者|被接種者|接種者|通報者|申立人|相手方|利用者|差出人|寄附者|"
+    r"寄付者|依頼者|被保険者|扶養親族|届出人|代理人|受取人|債権者名?|契約者|入居者|申込者|"
+    r"患者|被害者|加害者|担当者|死亡者|参加者|登録者|応募者|受験者|就職者|所有者|"
+    r"妻|夫|長男|長女|次男|次女|三男|三女|父|母|祖父|祖母|孫)"
+    r"(?:[:：]\s*|\s+)"
+)
+_ROLE_AFTER = re.compile(
+    r"(?:課長補佐|課長|部長|係長|主査|主任|主事|室長|所長|局長|次長|参事|副参事|班長|会長|"
+    r"副会長|理事長|社長|議員|委員長|委員|先生|教諭|校長|教頭|医師|看護師|保健師|弁護士|"
+    r"税理士|司法書士|行政書士|館長|園長|院長|支配人|部長代理|監督|選手|投手|捕手|氏|容疑者|被告)"
+)
+_ORG_AFTER = re.compile(
+    r"(?:株式会社|有限会社|合同会社|建設|工務店|商店|製作所|工業|産業|興業|精機|食品|製菓|"
+    r"乳業|銀行|病院|医院|クリニック|法律事務所|事務所|ホテル|旅館|商会|組合|財団|学園|"
+    r"高校|高等学校|小学校|中学校|大学|通り|町|村|川|山|橋|駅|公園|神社|寺|城|線|賞|流|派|"
+    r"記念館|文学館|美術館|家住宅|邸|ビル|ホール|賞|杯|記念|財閥|グループ|ブランド|"
+    r"Inc|Co\.|Corp|Ltd)"
+)
+_ORG_BEFORE = re.compile(r"(?:株式会社|有限会社|合同会社|\(株\)|\(有\)|㈱|㈲)\s?$")
+_HISTORICAL = re.compile(
+    r"明治|大正|江戸|戦国|幕末|鎌倉|室町|平安|奈良時代|初代|の祖|生誕|没後|歴史|郷土|偉人|詩人|"
+    r"作家|小説家|歌人|俳人|画家|武将|藩主|県令|天皇|将軍|の言葉|名言|引用|銅像|記念館|文学館|"
+    r"ゆかり|伝記|史跡|大河ドラマ|昔話|童話|小説|物語|主人公|登場人物|キャラクター"
+)
+_CASE = re.compile(
+    r"住民票|申請|相談|滞納|受付|届出|世帯|保護者|児童|生徒|患者|利用者|窓口|苦情|通知|記録|"
+    r"手続|納税|保険|手当|支給|給付|訪問|入所|入院|転入|転出|受給|住所|電話|連絡先|生年月日|"
+    r"面接|採用|職員|担当|来庁|来所|本人|家族|市民|住民|申込|案内|宛"
+)
+_PLACEHOLDER = re.compile(r"^[○〇◯△□×✕＊*●◎◇◆■▲某\s・]+$|^(?:山田|田中)\s?(?:太郎|花子)$")
+_KATAKANA_RUN = re.compile(r"[ァ-ヴ][ァ-ヴー]*(?:[・ ][ァ-ヴ][ァ-ヴー]*){0,3}$")
+_LATIN_RUN_END = re.compile(r"[A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*){0,3}$")
+_LATIN_RUN_START = re.compile(r"[A-Z][A-Za-z'\-]+(?: (?:[A-Z][A-Za-z'\-]+|de|da|dos|van|von|bin))*")
+_HIRAGANA_RUN_END = re.compile(r"(?:^|(?<=[\s、。,:()「」の]))[ぁ-ゖ]{2,6}(?: [ぁ-ゖ]{2,6})?$")
+_HIRAGANA_STOP = re.compile(r"^(?:お|ご|み(?:な|んな)|こちら|そちら|あちら|どなた|あかちゃん|だれ|ひと)")
+_KATA_STOP = {
+    "ママ", "パパ", "オーナー", "スタッフ", "ドライバー", "ボランティア", "マネージャー",
+    "リーダー", "メンバー", "ゲスト", "ユーザー", "コーチ", "トレーナー", "ヘルパー",
+    "ケアマネ", "ケアマネジャー", "サポーター", "ファン", "カメラマン", "アナウンサー",
+}
+_EN_ANCHOR = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? |\b(?:[Mm]y|[Hh]er|[Hh]is|[Tt]heir) name is |"
+    r"\bDear |\b[Nn]ame: |\b(?:son|daughter|wife|husband|child|mother|father|brother|sister),? )"
+)
+_EN_ORG = re.compile(
+    r"\b(?:City|Office|Hall|Center|Centre|Department|Section|Division|Ward|Prefecture|"
+    r"Corporation|Company|Inc|Ltd|School|University|Hospital|Library|Team|Sir|Madam|Staff|"
+    r"All|Committee|Council|Association|Bank|Group|Maebashi|Gunma|Japan)\b"
+)
+# A name directly followed by an age: 原 ハツエ 89歳, 山下 美月(24歳.
+_AGE_AFTER = re.compile(r"(?<=[^\d\s(])(?: |\()\d{1,3}歳(?!以上|以下|未満|まで|から|以降)")
+_KATA_PAIR = re.compile(r"(?<![ァ-ヴー・])([ァ-ヴ][ァ-ヴー]{1,6}) ([ァ-ヴ][ァ-ヴー]{1,6})(?![ァ-ヴー・])")
+_ROMAJI_PAIR = re.compile(r"\b([A-Z][a-z]{1,14}|[A-Z]{2,15}) ([A-Z][a-z]{1,14}|[A-Z]{2,15})\b")
+_VIETNAMESE = re.compile(
+    r"\b(?:Nguyen|Nguyễn|Tran|Trần|Le|Lê|Pham|Phạm|Hoang|Huynh|Phan|Vu|Vo|Dang|Bui|Do|Ho|Ngo|"
+    r"Duong|Ly|NGUYEN|TRAN|PHAM|HOANG|HUYNH|PHAN|DANG|BUI|NGO|DUONG)"
+    r"(?: (?:[A-Z][a-zà-ỹ]+|[A-Z]{2,})){1,3}\b"
+)
+
+
+def _is_kata(s: str) -> bool:
+    return bool(s) and all("ァ" <= c <= "ヺ" or c == "ー" for c in s)
+
+
+def _is_kanji(s: str) -> bool:
+    return bool(s) and all("一" <= c <= "龥" or c in "々〆ヶ" for c in s)
+
+
+class _Candidates:
+    def __init__(self) -> None:
+        self.spans: dict[tuple[int, int], tuple[float, str]] = {}
+
+    def add(self, start: int, end: int, confidence: float, reason: str) -> None:
+        if end <= start:
+            return
+        key = (start, end)
+        old = self.spans.get(key)
+        if old is None or old[0] < confidence:
+            self.spans[key] = (confidence, reason)
+
+
+def _token_runs(tokens: tuple[Token, ...]) -> list[tuple[int, int, str, list[Token]]]:
+    """Runs of name tokens: (start index, end index exclusive, kind, parts)."""
+    runs: list[tuple[int, int, str, list[Token]]] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        place_surname = (
+            tok.is_place and _is_kanji(tok.surface) and len(tok.surface) <= 3
+            and i + 1 < n and tokens[i + 1].is_given and tokens[i + 1].start == tok.end
+        )
+        if not (tok.is_person or place_surname) or tok.surface.isascii():
+            i += 1
+            continue
+        parts = [tok]
+        run_start = i
+        # 関 孝之, 高瀬 弘子: a short kanji word before a given name is its surname.
+        if (
+            tok.is_given and i >= 2 and tokens[i - 1].surface == " "
+            and tokens[i - 1].start == tokens[i - 2].end
+            and _is_kanji(tokens[i - 2].surface) and len(tokens[i - 2].surface) <= 3
+            and tokens[i - 2].pos[0] == "名詞" and not tokens[i - 2].is_place
+            and (i < 3 or tokens[i - 3].surface in (" ", ":", "、", ",", "\n", "(")
+                 or not _is_kanji(tokens[i - 3].surface))
+        ):
+            parts = [tokens[i - 2], tok]
+            run_start = i - 2
+        j = i + 1
+        while j < n:
+            nxt = tokens[j]
+            last = parts[-1]
+            if nxt.is_person and nxt.start == last.end and not (last.is_given and nxt.is_surname):
+                parts.append(nxt)
+                j += 1
+                continue
+            if (
+                nxt.surface in (" ", "・") and j + 1 < n
+                and tokens[j + 1].start == nxt.end
+            ):
+                after_sep = tokens[j + 1]
+                joinable = after_sep.is_person and not (last.is_given and after_sep.is_surname)
+                if nxt.surface == "・" and _is_kata(last.surface) and _is_kata(after_sep.surface):
+                    joinable = True
+                if (
+                    nxt.surface == " " and last.is_surname and len(parts) == 1
+                    and (after_sep.is_proper or after_sep.oov)
+                    and not after_sep.is_place
+                    and (_is_kata(after_sep.surface) or _is_kanji(after_sep.surface))
+                    and len(after_sep.surface) <= 4
+                ):
+                    joinable = True
+                if joinable:
+                    parts.append(after_sep)
+                    j += 2
+                    continue
+            break
+        # Katakana parts before the first name token: タパ・ビシュヌ, アナ・パウラ.
+        k = run_start
+        while (
+            k >= 2 and tokens[k - 1].surface == "・" and _is_kata(tokens[k - 2].surface)
+            and _is_kata(parts[0].surface) and tokens[k - 2].end == tokens[k - 1].start
+        ):
+            parts.insert(0, tokens[k - 2])
+            k -= 2
+        if len(parts) > 1:
+            has_surname = run_start != i or any(p.is_surname or p.is_place for p in parts)
+            kind = "full" if (has_surname or all(_is_kata(p.surface) for p in parts)) else "given_pair"
+            if all(_is_kata(p.surface) for p in parts) and any(
+                p.surface == "・" for p in tokens[k:j]
+            ):
+                kind = "foreign"
+        elif tok.pos[3] == "一般" and _is_kanji(tok.surface) and len(tok.surface) >= 3:
+            kind = "famous"
+        else:
+            kind = "single"
+        runs.append((k, j, kind, parts))
+        i = max(j, i + 1)
+    return runs
+
+
+def _backward_name(norm: str, end: int, tokens_by_end: dict[int, int],
+                   tokens: tuple[Token, ...]) -> tuple[int, str] | None:
+    """A name ending at `end` (before an honorific), with the kind of evidence found."""
+    e = end
+    if e > 0 and norm[e - 1] == " ":
+        e -= 1
+    window = norm[max(0, e - 40) : e]
+    m = _LATIN_RUN_END.search(window)
+    if m and m.group():
+        return e - len(m.group()), "latin"
+    m = _KATAKANA_RUN.search(window)
+    if m and m.group():
+        run = m.group()
+        if run.strip() not in _KATA_STOP and not run.endswith("・"):
+            return e - len(run), "katakana"
+    m = _HIRAGANA_RUN_END.search(window)
+    if m and m.group() and not _HIRAGANA_STOP.match(m.group()):
+        return e - len(m.group()), "hiragana"
+    idx = tokens_by_end.get(e)
+    if idx is not None:
+        tok = tokens[idx]
+        if (tok.is_person or tok.oov) and _is_kanji(tok.surface):
+            start = tok.start
+            if idx >= 2 and tokens[idx - 1].surface == " " and (
+                tokens[idx - 2].is_person or tokens[idx - 2].oov
+            ):
+                start = tokens[idx - 2].start
+            return start, "kanji"
+    return None
+
+
+_FWD_LATIN = re.compile(r"[A-Z][A-Za-z'\-]+(?: (?:[A-Z][A-Za-z'\-]+|de|da|dos|van|von|bin))+")
+_FWD_KATA = re.compile(r"[ァ-ヴ][ァ-ヴー]*(?:[・ ][ァ-ヴ][ァ-ヴー]*){0,3}")
+_FWD_HIRA = re.compile(r"[ぁ-ゖ]{2,6} [ぁ-ゖ]{1,6}")
+_FWD_KANJI = re.compile(r"[一-龥々]{1,4} [一-龥々ヶ]{1,4}(?![一-龥々])")
+_TRAILING_HONORIFIC = re.compile(r"(?:様|さま|さん|氏|殿|君|くん|ちゃん)$")
+
+
+def _has_person_token(tokens: tuple[Token, ...], by_start: dict[int, int],
+                      start: int, end: int) -> bool:
+    idx = by_start.get(start)
+    while idx is not None and idx < len(tokens) and tokens[idx].start < end:
+        if tokens[idx].is_person:
+            return True
+        idx += 1
+    return False
+
+
+def _forward_name(norm: str, start: int, tokens_by_start: dict[int, int],
+                  tokens: tuple[Token, ...]) -> int | None:
+    """End of a name-like run starting at `start` (after a field label), or None."""
+    m = _FWD_LATIN.match(norm, start)
+    if m:
+        return m.end()
+    m = _FWD_KATA.match(norm, start)
+    if m and len(m.group()) >= 2 and m.group() not in _KATA_STOP:
+        return m.end()
+    m = _FWD_HIRA.match(norm, start)
+    if m:
+        return m.end()
+    idx = tokens_by_start.get(start)
+    first_common = idx is not None and tokens[idx].is_common_noun and not tokens[idx].oov
+    m = _FWD_KANJI.match(norm, start)
+    if m and not first_common:
+        end = m.end()
+        h = _TRAILING_HONORIFIC.search(norm, start, end)
+        if h:
+            end = h.start()
+        if _has_person_token(tokens, tokens_by_start, start, end):
+            return end
+    if idx is not None and (tokens[idx].is_person or tokens[idx].oov) and _is_kanji(
+        tokens[idx].surface
+    ):
+        end = tokens[idx].end
+        if idx + 1 < len(tokens) and tokens[idx + 1].is_person:
+            end = tokens[idx + 1].end
+        return end
+    return None
+
+
+def _romaji_name(first: str, second: str) -> bool:
+    kinds = []
+    for word in (first, second):
+        kata = to_katakana(word)
+        if kata is None:
+            return False
+        kind = person_kind(kata)
+        if kind is None and kata[-1] in "オコソトノホモヨロゴゾドボポョュウ":
+            kind = person_kind(kata + "ウ")  # Hepburn drops long vowels: Ryo → リョウ
+        kinds.append(kind)
+    return "姓" in kinds and any(k in ("名", "姓", "一般") for k in kinds if k) and all(kinds)
+
+
+def detect_names(text: str) -> list[Finding]:
+    norm = normalize(text)
+    tokens = tokenize(norm)
+    by_start = {t.start: i for i, t in enumerate(tokens)}
+    by_end = {t.end: i for i, t in enumerate(tokens)}
+    cands = _Candidates()
+    historical = bool(_HISTORICAL.search(norm))
+
+    for i, j, kind, parts in _token_runs(tokens):
+        start, end = tokens[i].start, tokens[j - 1].end
+        span_text = norm[start:end]
+        if norm[end : end + 1] == ":" and " " not in span_text:
+            continue  # 申立人: a field label that happens to read as a name
+        if _ORG_BEFORE.search(norm[max(0, start - 6) : start]):
+            continue
+        org = _ORG_AFTER.match(norm, end)
+        if org and not _ROLE_AFTER.match(norm, end):
+            continue
+        if kind == "single" and i > 0 and tokens[i - 1].is_place and tokens[i - 1].end == start:
+            continue  # 手稲区前田: a district named like a surname
+        if _ROLE_AFTER.match(norm, end) and kind in ("full", "single", "foreign", "given_pair"):
+            cands.add(start, end, ANCHORED, "title")
+            continue
+        if kind in ("full", "given_pair"):
+            if " " in span_text:
+                cands.add(start, end, SPACED_FULL, "spaced_full_name")
+                continue
+            lo, hi = sentence_bounds(norm, start, end)
+            if historical:
+                conf = HINT
+            elif _CASE.search(norm, lo, hi):
+                conf = CASE_FULL
+            else:
+                conf = BARE_FULL
+            cands.add(start, end, conf, "full_name")
+        elif kind == "foreign":
+            cands.add(start, end, HINT if historical else BARE_FULL, "foreign_name")
+        else:
+            cands.add(start, end, HINT, "famous_name" if kind == "famous" else "name_part")
+
+    for m in _HONORIFIC.finditer(norm):
+        found = _backward_name(norm, m.start(), by_end, tokens)
+        if found is None:
+            # A Sudachi run that ends right before the honorific.
+            continue
+        start, how = found
+        end = m.start()
+        while end > start and norm[end - 1] == " ":
+            end -= 1
+        cands.add(start, end, ANCHORED, f"honorific_{how}")
+    # Sudachi-tagged names right before an honorific (kanji surnames: 鈴木さん, 高橋様).
+    for (start, end), (conf, _reason) in list(cands.spans.items()):
+        tail = norm[end : end + 4]
+        if _HONORIFIC.match(tail.lstrip(" ")):
+            cands.add(start, end, ANCHORED, "honorific")
+
+    for m in _LABEL.finditer(norm):
+        end = _forward_name(norm, m.end(), by_start, tokens)
+        if end is not None:
+            cands.add(m.end(), end, ANCHORED, "field_label")
+
+    for m in _EN_ANCHOR.finditer(norm):
+        n = _LATIN_RUN_START.match(norm, m.end())
+        if n and not _EN_ORG.search(n.group()):
+            cands.add(n.start(), n.end(), ANCHORED, "english_address")
+    for m in _AGE_AFTER.finditer(norm):
+        found = _backward_name(norm, m.start(), by_end, tokens)
+        if found is not None and found[1] != "hiragana" and m.start() - found[0] >= 2:
+            cands.add(found[0], m.start() - (1 if norm[m.start() - 1 : m.start()] == " " else 0),
+                      SPACED_FULL, f"age_{found[1]}")
+    for m in _KATA_PAIR.finditer(norm):
+        a, b = m.group(1), m.group(2)
+        kinds = (person_kind(a), person_kind(b))
+        if kinds[0] == "姓" or kinds[1] == "名" or (kinds[0] and kinds[1]):
+            cands.add(m.start(), m.end(), SPACED_FULL, "katakana_full_name")
+    for m in _ROMAJI_PAIR.finditer(norm):
+        if _romaji_name(m.group(1), m.group(2)):
+            cands.add(m.start(), m.end(), CASE_FULL, "romaji_name")
+    for m in _VIETNAMESE.finditer(norm):
+        cands.add(m.start(), m.end(), CASE_FULL, "vietnamese_name")
+
+    _add_transliterations(norm, cands, tokens, by_start)
+    _add_table_columns(text, cands, tokens, by_start)
+    return _filter(norm, cands)
+
+
+_PAREN_CONTENT = re.compile(
+    r"(?:様|さま|さん|氏|殿|君|くん|ちゃん)?\s?\(([^()\n、,0-9]{2,30}?)(?=[)、,])"
+)
+_BEFORE_PAREN = {
+    "latin": re.compile(r"(?<![.@\w])[A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*){0,3}$"),
+    "katakana": re.compile(r"[ァ-ヴ][ァ-ヴー]*(?:[・ ][ァ-ヴ][ァ-ヴー]*){0,3}$"),
+    "hiragana": re.compile(r"[ぁ-ゖ]{1,6}(?: [ぁ-ゖ]{1,6})?$"),
+    "kanji": re.compile(r"[一-龥々]{1,4}(?: [一-龥々]{1,4})?$"),
+}
+_KANA_LATIN_NAME = re.compile(r"^(?:[ぁ-ゖ ]+|[ァ-ヴー・ ]+|[A-Za-z' \-]+)$")
+_KANJI_NAME = re.compile(r"^[一-龥々]{1,4}(?: [一-龥々]{1,4})?$")
+
+
+def _name_like(value: str, start: int, tokens: tuple[Token, ...],
+               by_start: dict[int, int]) -> bool:
+    value = value.strip()
+    if _KANA_LATIN_NAME.match(value):
+        return value not in _KATA_STOP and (not value.isascii() or value[0].isupper())
+    if _KANJI_NAME.match(value):
+        return _has_person_token(tokens, by_start, start, start + len(value))
+    return False
+
+
+def _add_transliterations(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
+                          by_start: dict[int, int]) -> None:
+    """小林 遼(こばやし りょう), NGUYEN VAN HUNG(グエン・ヴァン・フン): both are the name."""
+    for (start, end), (conf, _reason) in list(cands.spans.items()):
+        if conf < CASE_FULL:
+            continue
+        m = _PAREN_CONTENT.match(norm, end)
+        if m:
+            raw = m.group(1)
+            s = m.start(1) + (len(raw) - len(raw.lstrip()))
+            content = raw.strip()
+            if _name_like(content, s, tokens, by_start):
+                cands.add(s, s + len(content), conf, "transliteration")
+        if start > 0 and norm[start - 1] == "(":
+            window_start = max(0, start - 32)
+            window = norm[window_start : start - 1]
+            h = _TRAILING_HONORIFIC.search(window)
+            if h:
+                window = window[: h.start()]
+            window = window.rstrip(" ")
+            for pattern in _BEFORE_PAREN.values():
+                b = pattern.search(window)
+                if b and len(b.group().strip()) >= 2:
+                    value = b.group()
+                    s = window_start + b.start()
+                    if _name_like(value, s, tokens, by_start):
+                        cands.add(s, s + len(value), conf, "transliteration")
+                    break
+
+
+_CELL_SPLIT = re.compile(r"\t|\u3000| {2,}")
+_LABEL_CELL = re.compile(r"^(?:氏名|名前|お名前|フリガナ|ふりがな|カナ|[Nn]ame|NAME)$")
+_CELL_NAME = re.compile(r"^[ぁ-ゖァ-ヴー一-龥々A-Za-z・' ]{2,20}$")
+
+
+def _add_table_columns(text: str, cands: _Candidates, tokens: tuple[Token, ...],
+                       by_start: dict[int, int]) -> None:
+    """Rows of a table: when one row's cell is a name, the same cell of the others is too."""
+    if "\t" not in text and "\u3000" not in text and "  " not in text:
+        return
+    rows: list[list[tuple[int, int]]] = []
+    pos = 0
+    for line in text.split("\n"):
+        cells: list[tuple[int, int]] = []
+        cursor = 0
+        for sep in _CELL_SPLIT.finditer(line):
+            cells.append((pos + cursor, pos + sep.start()))
+            cursor = sep.end()
+        cells.append((pos + cursor, pos + len(line)))
+        rows.append([c for c in cells if c[1] > c[0]])
+        pos += len(line) + 1
+    strong = [(s, e) for (s, e), (c, _r) in cands.spans.items() if c >= CASE_FULL]
+    block: list[list[tuple[int, int]]] = []
+    for row in rows + [[]]:
+        if len(row) >= 2 and (not block or len(row) == len(block[0])):
+            block.append(row)
+            continue
+        if len(block) >= 2:
+            for col in range(len(block[0])):
+                named = any(
+                    any(s < ce and cs < e for s, e in strong) for cs, ce in (r[col] for r in block)
+                )
+                if not named:
+                    continue
+                for cs, ce in (r[col] for r in block):
+                    while cs < ce and text[cs] in "・-*•":
+                        cs += 1
+                    value = text[cs:ce]
+                    if any(s < ce and cs < e for s, e in cands.spans):
+                        continue
+                    if _CELL_NAME.match(value) and not _LABEL_CELL.match(value) and (
+                        _KANA_LATIN_NAME.match(value)
+                        or _has_person_token(tokens, by_start, cs, ce)
+                    ):
+                        cands.add(cs, ce, SPACED_FULL, "table_column")
+        block = [row] if len(row) >= 2 else []
+
+
+def _filter(norm: str, cands: _Candidates) -> list[Finding]:
+    kept: list[list] = []
+    for (start, end), (conf, reason) in sorted(cands.spans.items()):
+        while start < end and norm[start] == " ":
+            start += 1
+        while end > start and norm[end - 1] == " ":
+            end -= 1
+        value = norm[start:end]
+        if not value or _PLACEHOLDER.match(value):
+            continue
+        if conf >= CASE_FULL:
+            sent = sentence(norm, start, end)
+            if ("記入例" in sent or "記載例" in sent or "例:" in sent) and (
+                start > 0 and norm[start - 1] in "「『\"["
+            ):
+                continue
+        kept.append([start, end, conf, reason])
+    # One finding per name: drop spans inside a longer one (keeping the higher
+    # confidence), and join 姓 and 名 found separately across one space.
+    kept.sort(key=lambda k: (k[0], -(k[1] - k[0])))
+    merged: list[list] = []
+    for item in kept:
+        if merged:
+            last = merged[-1]
+            if item[0] < last[1]:
+                if item[1] > last[1]:
+                    last[1] = item[1]
+                last[2] = max(last[2], item[2])
+                continue
+            gap = norm[last[1] : item[0]]
+            if gap == " " and min(last[2], item[2]) >= CASE_FULL and "\n" not in gap:
+                last[1] = item[1]
+                last[2] = max(last[2], item[2])
+                continue
+        merged.append(item)
+    return [Finding(Category.PERSON_NAME, s, e, c, r) for s, e, c, r in merged]

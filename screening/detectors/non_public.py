@@ -1,0 +1,63 @@
+"""非公開情報 (情報公開条例 第6条): classification marks and information not meant for release.
+
+A mark quoted as a word (「取扱注意」の表示) is a mention, not a marking, and is skipped.
+"""
+from __future__ import annotations
+
+import re
+
+from screening.detectors.context import quoted_exactly, sentence
+from screening.detectors.normalize import normalize
+from screening.types import Category, Finding
+
+# Marks put on a document (strong on their own).
+_MARK = re.compile(
+    r"【[^【】\n]{0,20}(?:秘|取扱(?:い)?注意|限り|非公開|非公表|未公表|未定稿|内部|検討資料|"
+    r"部外秘|禁転載|持出禁止)[^【】\n]{0,20}】"
+    r"|極秘|部外秘|社外秘|庁外秘|マル秘|㊙|取扱(?:い)?注意|"
+    r"(?:庁内|部内|課内|係内|室内|局内|所内|担当|関係者|幹部|内部|職員課内|人事担当)限り|"
+    r"未定稿|非公表|未公表|公表前|発表前|非公開扱い|非公開の(?:資料|情報|文書|データ|内容)|"
+    r"(?:庁内|内部|部内)(?:検討)?資料|外部に(?:は)?出せない|公表(?:不可|できない)|"
+    r"一切公表|(?:公表|公開)しない(?:約束|条件|前提)|内密に|オフレコ"
+)
+# Undecided deliberations and unannounced decisions (第4号, 第5号).
+_PROCESS = re.compile(
+    r"(?:まだ)?(?:部長|市長|課長|局長|最終)?決裁前|(?:市長)?査定前|内示前|(?:本人にも|本人へ)?通知前|"
+    r"(?:まだ)?(?:地域|住民|対象者本人|本人|対象課|相手方)(?:に|には|にも)(?:まだ)?"
+    r"(?:説明|伝え|通知|知らせ)(?:て)?(?:い)?ない|事前に(?:知らせない|通知しない|公表しない)|"
+    r"人事異動(?:\s?\(?案\)?)|異動(?:案|内示)|昇任(?:候補|案)|懲戒処分(?:案|の検討)|"
+    r"公益通報|内部通報|(?:ハラスメント|セクハラ|パワハラ)(?:相談|申立て?)(?:の記録)?|"
+    r"(?:和解金|示談金|賠償額|和解額)の?(?:上限|下限|見込み|方針)|訴訟方針|"
+    r"要人の(?:来場|到着|移動)(?:時刻|経路|ルート)|警備計画|"
+    r"(?:法人|個人)?(?:市民税|住民税|法人税|固定資産税|所得税)の?(?:申告内容|課税(?:標準|情報|額)|申告額)|"
+    r"着眼点"
+)
+# Bid and sale prices that are planned but not yet published.
+_PRICE = re.compile(r"(?:売却|買収|入札)?(?:予定価格|最低制限価格|最低売却価格|落札予定価格|調査基準価格)")
+_PUBLISHED = re.compile(r"公表済|公告済|事後公表|公表され|公表して|公開済|公表する自治体|一覧")
+_AMOUNT_OR_PENDING = re.compile(r"\d[\d,]*\s?(?:円|万円|億円)|\d+%|調整中|検討中|未定")
+
+
+def detect_non_public(text: str) -> list[Finding]:
+    norm = normalize(text)
+    findings: list[Finding] = []
+    for m in _MARK.finditer(norm):
+        if quoted_exactly(norm, m.start(), m.end()):
+            continue
+        findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.9, "mark"))
+    for m in _PROCESS.finditer(norm):
+        if quoted_exactly(norm, m.start(), m.end()):
+            continue
+        word = m.group()
+        if word == "着眼点" and "監査" not in norm:
+            continue
+        if word in ("公益通報", "内部通報") and not re.search(r"通報者|受付記録|通報内容|内容:", norm):
+            continue
+        findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.8, "undecided"))
+    for m in _PRICE.finditer(norm):
+        around = sentence(norm, m.start(), m.end())
+        if _PUBLISHED.search(around):
+            continue
+        if _AMOUNT_OR_PENDING.search(around):
+            findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.8, "planned_price"))
+    return findings

@@ -1,0 +1,63 @@
+"""Forbidden requests: image / video / music / voice generation (3(4)), private use (3(3))."""
+from __future__ import annotations
+
+import re
+
+from screening.detectors.normalize import normalize
+from screening.types import Category, Finding
+
+_MEDIA = (
+    r"(?:写真(?:風|っぽい)?の?|イメージ|ポスター|バナー|アイキャッチ|挿絵|表紙|キャラクター|ロゴ)?"
+    r"(?:画像|イラスト|似顔絵|絵|写真|動画|映像|ムービー|アニメーション|アニメ|ロゴ|アイコン|"
+    r"BGM|音楽|楽曲|曲|ジングル|音声(?:ファイル|データ)?|CG|アバター|壁紙|スタンプ)"
+)
+# The media noun, at most 14 characters of the same clause, then a request to make it.
+_GENERATE = re.compile(
+    rf"{_MEDIA}[^。!?\n「」]{{0,14}}?"
+    r"(?:を?(?:生成|作成|作曲|描画|出力|合成)(?:して|し|を|する)?|を?作って|を?描いて|を?出して|"
+    r"に(?:して|でき)|で(?:作って|出して))"
+    r"(?:ください|ほしい|欲しい|もらえ|いただ|くれ|お願い|下さい|ますか|る?\?|。|$|\s)"
+    r"|作曲して|音声合成|画像生成AIで|(?:絵|イラスト)を描いて"
+)
+_TEXT_OUTPUT = re.compile(
+    r"原稿|文案|文章|台本|シナリオ|構成|説明|コピー|歌詞|企画|仕様|レイアウト|見出し|タイトル案|"
+    r"キャプション|テキスト|文言|案内文|手順|方法|ルール|禁止|理由"
+)
+_GENERATE_EN = re.compile(
+    r"\b(?:generate|create|make|draw|paint|render|compose|produce|design)\b[^.!?\n]{0,30}?"
+    r"\b(?:image|picture|photo|illustration|drawing|logo|icon|video|movie|animation|music|song|"
+    r"melody|jingle|voice|audio)s?\b",
+    re.I,
+)
+
+_PRIVATE = re.compile(
+    r"今夜の(?:晩ごはん|晩御飯|夕飯|夕食)|晩ごはん|晩御飯|夕飯の献立|夕食の献立|(?:1週間|一週間)分の(?:夕食|献立)|"
+    r"婚活(?:アプリ|サイト|パーティー)?|マッチングアプリ|ラブレター|片思い|告白の|デートプラン|"
+    r"恋人|彼氏|彼女への|"
+    r"(?:今)?買うべき(?:日本株|米国株|株|銘柄)|おすすめの銘柄|株価予想|NISA|iDeCo|FX|仮想通貨|"
+    r"3連単(?:の買い目)?|三連単|馬券|競馬の予想|競艇|競輪|宝くじ|パチンコ|パチスロ|"
+    r"ポケモン|ランクバトル|ゲームの攻略|ガチャ|"
+    r"メルカリ(?:に出品)?|ヤフオク|フリマアプリ|"
+    r"家族で[^。、\n]{0,6}旅行|家族旅行|新婚旅行|"
+    r"住宅ローン|ローンの借り換え|"
+    r"(?:息子|娘|子ども|子供)の[^。、\n]{0,6}(?:読書感想文|宿題|自由研究)|読書感想文|夏休みの宿題|"
+    r"(?:友人|友達|親友|姉|兄|妹|弟|いとこ|同級生)の結婚式(?:の余興)?|結婚式の余興|余興|"
+    r"ダイエット中|ダイエット|私用で|私的な(?:お願い|用事)|プライベートで|個人的な(?:相談|用事)"
+)
+
+
+def detect_requests(text: str) -> list[Finding]:
+    norm = normalize(text)
+    findings: list[Finding] = []
+    for m in _GENERATE.finditer(norm):
+        if _TEXT_OUTPUT.search(m.group()):
+            continue
+        end = m.end()
+        while end > m.start() and norm[end - 1] in "。 ?\n":
+            end -= 1
+        findings.append(Finding(Category.IMAGE_GENERATION, m.start(), end, 0.9, "media_request"))
+    for m in _GENERATE_EN.finditer(norm):
+        findings.append(Finding(Category.IMAGE_GENERATION, m.start(), m.end(), 0.9, "media_request"))
+    for m in _PRIVATE.finditer(norm):
+        findings.append(Finding(Category.NON_BUSINESS, m.start(), m.end(), 0.8, "private_use"))
+    return findings
