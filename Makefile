@@ -4,12 +4,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test setup bench-screening bench-csv bench-audit bench-load audit clean
+.PHONY: run test setup browser-deps bench-screening bench-csv bench-audit bench-load audit clean
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) が見つかりません（Python 3.11 が必要です）"; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
@@ -21,8 +20,17 @@ run: setup
 	$(PY) -m portal.devtools banner
 	PORT=$(PORT) $(VENV)/bin/honcho start -f Procfile
 
-test: setup
+test: setup browser-deps
 	$(PY) -m pytest
+
+# Debian's Chromium (and Japanese fonts for readable screenshots) for the browser tests.
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list :lang=ja 2>/dev/null | grep -q .; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get install -y -q chromium fonts-noto-cjk >/dev/null || \
+	      { apt-get update -q >/dev/null && apt-get install -y -q chromium fonts-noto-cjk >/dev/null; }; \
+	  else echo "Install Debian's chromium and fonts-noto-cjk (sudo apt-get install chromium fonts-noto-cjk)"; fi; \
+	fi
 
 bench-screening: setup
 	$(PY) -m screening.bench

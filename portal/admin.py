@@ -1,4 +1,5 @@
-"""Django admin of the portal: the information-policy division runs the portal from here."""
+"""Django admin: the information-policy division runs the portal from here."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -79,7 +80,9 @@ def _has_totp(user: models.User) -> bool:
 
 
 @admin.register(models.User)
-class UserAdmin(AuditedImportExportMixin, ImportExportMixin, AuditedAdminMixin, BaseUserAdmin):
+class UserAdmin(
+    AuditedImportExportMixin, ImportExportMixin, AuditedAdminMixin, BaseUserAdmin
+):
     list_display = (
         "username",
         "last_name",
@@ -98,7 +101,10 @@ class UserAdmin(AuditedImportExportMixin, ImportExportMixin, AuditedAdminMixin, 
     )
     add_fieldsets = (
         *BaseUserAdmin.add_fieldsets,  # type: ignore[misc]
-        (_("所属と役割"), {"fields": ("last_name", "first_name", "email", "department", "role")}),
+        (
+            _("所属と役割"),
+            {"fields": ("last_name", "first_name", "email", "department", "role")},
+        ),
     )
     resource_classes = [UserResource]
     formats = ROSTER_FORMATS
@@ -122,8 +128,12 @@ class ApprovedModelForm(forms.ModelForm):
         label=_("APIキー（入力すると暗号化して保存）"),
         required=False,
         strip=True,
-        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
-        help_text=_("保存後は表示されません。変更しない場合は空欄のままにしてください。"),
+        widget=forms.PasswordInput(
+            render_value=False, attrs={"autocomplete": "new-password"}
+        ),
+        help_text=_(
+            "保存後は表示されません。変更しない場合は空欄のままにしてください。"
+        ),
     )
     api_key_clear = forms.BooleanField(
         label=_("保存済みのAPIキーを削除する"), required=False
@@ -149,9 +159,16 @@ class ApprovedModelForm(forms.ModelForm):
         data = super().clean() or {}
         if data.get("kind") == models.ModelKind.AZURE and not data.get("base_url"):
             self.add_error(
-                "base_url", _("Azure OpenAI ではエンドポイント（https://…openai.azure.com/）が必要です。")
+                "base_url",
+                _(
+                    "Azure OpenAI ではエンドポイント（https://…openai.azure.com/）が必要です。"
+                ),
             )
-        if data.get("enabled") and not data.get("all_departments") and not data.get("departments"):
+        if (
+            data.get("enabled")
+            and not data.get("all_departments")
+            and not data.get("departments")
+        ):
             self.add_error(
                 "departments",
                 _("利用できる所属を選ぶか、「全所属で利用可」にしてください。"),
@@ -230,11 +247,14 @@ class ApprovedModelAdmin(AuditedModelAdmin):
         if ok:
             messages.success(
                 request,
-                _t("接続テスト成功：%(name)s（応答：%(text)s）") % {"name": model, "text": text or "—"},
+                _t("接続テスト成功：%(name)s（応答：%(text)s）")
+                % {"name": model, "text": text or "—"},
             )
         else:
             messages.error(
-                request, _t("接続テスト失敗：%(name)s（%(text)s）") % {"name": model, "text": text}
+                request,
+                _t("接続テスト失敗：%(name)s（%(text)s）")
+                % {"name": model, "text": text},
             )
 
     @admin.action(description=_("接続テスト"))
@@ -244,7 +264,9 @@ class ApprovedModelAdmin(AuditedModelAdmin):
         for model in queryset:
             self._report(request, model)
 
-    def connection_test_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+    def connection_test_view(
+        self, request: HttpRequest, object_id: str
+    ) -> HttpResponse:
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         model = get_object_or_404(models.ApprovedModel, pk=object_id)
@@ -279,7 +301,9 @@ class GuidelineVersionAdmin(AuditedModelAdmin):
         guideline_publish(version=version, actor=request.user, request=request)  # type: ignore[arg-type]
         messages.success(
             request,
-            _t("「%(label)s」を公開しました。全職員が次回の利用前にこの版を確認します。")
+            _t(
+                "「%(label)s」を公開しました。全職員が次回の利用前にこの版を確認します。"
+            )
             % {"label": version.label},
         )
 
@@ -336,11 +360,15 @@ class SiteSettingsAdmin(AuditedModelAdmin):
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
-    def changelist_view(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
+    def changelist_view(
+        self, request: HttpRequest, extra_context: Any = None
+    ) -> HttpResponse:
         row = models.SiteSettings.objects.order_by("id").first()
         if row is None:
             return HttpResponseRedirect(reverse("admin:portal_sitesettings_add"))
-        return HttpResponseRedirect(reverse("admin:portal_sitesettings_change", args=[row.pk]))
+        return HttpResponseRedirect(
+            reverse("admin:portal_sitesettings_change", args=[row.pk])
+        )
 
 
 # ---------------------------------------------------------------- requests (read only)
@@ -388,7 +416,6 @@ class LLMRequestAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):  # type: ignore[typ
         return str(obj.conversation.department)
 
 
-
 # ---------------------------------------------------------------- third-party admins
 
 
@@ -412,7 +439,7 @@ class AuthenticatorAdmin(AuditedModelAdmin):
 
 
 def _audit_registered_admins() -> None:
-    """Wrap admins registered before this module (auth, allauth) so they are audited too."""
+    """Wrap admins registered before this module (auth, allauth) in the audit."""
     from allauth.mfa.models import Authenticator
 
     if admin.site.is_registered(Authenticator):
@@ -423,7 +450,9 @@ def _audit_registered_admins() -> None:
         if issubclass(cls, AuditedAdminMixin):
             continue
         admin.site.unregister(model)
-        admin.site.register(model, type(f"Audited{cls.__name__}", (AuditedAdminMixin, cls), {}))
+        admin.site.register(
+            model, type(f"Audited{cls.__name__}", (AuditedAdminMixin, cls), {})
+        )
 
 
 _audit_registered_admins()

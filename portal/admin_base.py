@@ -1,4 +1,5 @@
 """Base classes for every ModelAdmin: each change in the admin is an audit event."""
+
 from __future__ import annotations
 
 import json
@@ -85,7 +86,7 @@ class ReadOnlyAdminMixin:
 
 
 class AuditedImportExportMixin:
-    """Imports and exports through django-import-export become IMPORT / EXPORT events."""
+    """Imports and exports (django-import-export) become IMPORT / EXPORT events."""
 
     def process_import(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
         # The rows and the IMPORT event commit together, or not at all.
@@ -117,7 +118,9 @@ class AuditedImportExportMixin:
                 payload={
                     "model": self.model._meta.label_lower,  # type: ignore[attr-defined]
                     "format": str(file_format.get_title()),
-                    "rows": queryset.count() if isinstance(queryset, QuerySet) else len(queryset),
+                    "rows": queryset.count()
+                    if isinstance(queryset, QuerySet)
+                    else len(queryset),
                 },
                 request=request,
             )

@@ -1,4 +1,5 @@
 """The division dashboard and the monthly report, as pages of the admin site."""
+
 from __future__ import annotations
 
 import csv
@@ -13,8 +14,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from audit.models import EventKind
 from audit.charts import bar_chart_svg, grouped_bar_svg
+from audit.models import EventKind
 from audit.services import audit_event_record
 from portal import dashboard
 
@@ -92,7 +93,10 @@ def division_dashboard(request: HttpRequest) -> TemplateResponse:
         ),
         "clause_chart": bar_chart_svg(
             title=_("条項別の送信不可件数"),
-            rows=[(_("ガイドライン%(c)s") % {"c": c}, n) for c, n in sorted(by_clause.items())],
+            rows=[
+                (_("ガイドライン%(c)s") % {"c": c}, n)
+                for c, n in sorted(by_clause.items())
+            ],
             unit=_("件"),
         ),
         "model_chart": bar_chart_svg(
@@ -113,13 +117,25 @@ def monthly_report(request: HttpRequest) -> HttpResponse:
     writer.writerow(REPORT_HEADER)
     for r in rows:
         writer.writerow(
-            [r.code, r.department, r.requests, r.tokens, r.blocks, r.warns, r.unconfirmed]
+            [
+                r.code,
+                r.department,
+                r.requests,
+                r.tokens,
+                r.blocks,
+                r.warns,
+                r.unconfirmed,
+            ]
         )
     with transaction.atomic():
         audit_event_record(
             kind=EventKind.EXPORT,
             actor=request.user,
-            payload={"report": "monthly_usage", "month": f"{start:%Y-%m}", "rows": len(rows)},
+            payload={
+                "report": "monthly_usage",
+                "month": f"{start:%Y-%m}",
+                "rows": len(rows),
+            },
             request=request,
         )
     body = buffer.getvalue().encode(encoding, errors="replace")

@@ -1,4 +1,5 @@
 """Reads for the division dashboard (city-wide: only administrators reach them)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,12 +19,14 @@ def month_start(day: dt.date) -> dt.datetime:
 
 
 def month_next(start: dt.datetime) -> dt.datetime:
-    year, month = (start.year + 1, 1) if start.month == 12 else (start.year, start.month + 1)
+    year, month = (
+        (start.year + 1, 1) if start.month == 12 else (start.year, start.month + 1)
+    )
     return timezone.make_aware(dt.datetime(year, month, 1))
 
 
 def months_back(count: int, *, until: dt.date | None = None) -> list[dt.datetime]:
-    """The starts of the last `count` months, oldest first, ending with `until`'s month."""
+    """The starts of the last `count` months, oldest first, up to `until`."""
     current = month_start(until or timezone.localdate())
     starts = [current]
     for _ in range(count - 1):
@@ -52,8 +55,10 @@ class DepartmentMonth:
     unconfirmed: int
 
 
-def department_month_rows(*, start: dt.datetime, end: dt.datetime) -> list[DepartmentMonth]:
-    """One row per department: requests, tokens, blocks, warns and unconfirmed answers."""
+def department_month_rows(
+    *, start: dt.datetime, end: dt.datetime
+) -> list[DepartmentMonth]:
+    """Per department: requests, tokens, blocks, warns, unconfirmed answers."""
     from screening.models import ScreeningDecision
 
     usage = {
@@ -67,7 +72,9 @@ def department_month_rows(*, start: dt.datetime, end: dt.datetime) -> list[Depar
     }
     decisions = {
         row["department_id"]: row
-        for row in ScreeningDecision.objects.filter(created_at__gte=start, created_at__lt=end)
+        for row in ScreeningDecision.objects.filter(
+            created_at__gte=start, created_at__lt=end
+        )
         .values("department_id")
         .annotate(
             blocks=Count("id", filter=Q(decision="block")),
@@ -113,7 +120,9 @@ def monthly_totals(*, starts: list[dt.datetime]) -> list[tuple[int, int]]:
     return totals
 
 
-def blocks_by_clause(*, start: dt.datetime, end: dt.datetime) -> list[tuple[str, str, int]]:
+def blocks_by_clause(
+    *, start: dt.datetime, end: dt.datetime
+) -> list[tuple[str, str, int]]:
     """(clause, category, count) of blocked prompts and files in the period."""
     from screening.models import DecisionCategory
 
@@ -130,7 +139,9 @@ def blocks_by_clause(*, start: dt.datetime, end: dt.datetime) -> list[tuple[str,
     )
 
 
-def top_models(*, start: dt.datetime, end: dt.datetime, limit: int = 8) -> list[tuple[str, int]]:
+def top_models(
+    *, start: dt.datetime, end: dt.datetime, limit: int = 8
+) -> list[tuple[str, int]]:
     return list(
         LLMRequest.objects.filter(created_at__gte=start, created_at__lt=end)
         .values("model__display_name")

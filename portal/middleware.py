@@ -1,4 +1,5 @@
 """Middleware the portal adds on top of Django's and allauth's."""
+
 from __future__ import annotations
 
 from collections.abc import Callable

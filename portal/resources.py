@@ -4,6 +4,7 @@ Passwords and admin flags never travel in a roster: new users get an unusable pa
 (they sign in through the city's identity provider or a reset), and admin access is
 granted in the admin only, where it is audited and TOTP is enforced.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -16,7 +17,7 @@ from portal.models import Department, Role, User
 
 
 class CP932CSV(base_formats.CSV):
-    """CSV in Shift_JIS (CP932), the encoding Excel on Japanese Windows reads and writes."""
+    """CSV in Shift_JIS (CP932), as Excel on Japanese Windows reads and writes it."""
 
     def get_title(self) -> str:
         return "csv (Shift_JIS / CP932・Excel用)"
@@ -60,7 +61,9 @@ class RoleWidget(widgets.Widget):
         for choice in Role:
             if text in (choice.value, str(choice.label)):
                 return choice.value
-        raise ValueError(f"役割「{text}」は使えません（職員・所属長・情報政策課（管理者））")
+        raise ValueError(
+            f"役割「{text}」は使えません（職員・所属長・情報政策課（管理者））"
+        )
 
     def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
         try:
@@ -124,16 +127,28 @@ class UserResource(resources.ModelResource):
         widget=DepartmentCodeWidget(),
     )
     role = fields.Field(attribute="role", column_name="役割", widget=RoleWidget())
-    is_active = fields.Field(attribute="is_active", column_name="有効", widget=YesNoWidget())
+    is_active = fields.Field(
+        attribute="is_active", column_name="有効", widget=YesNoWidget()
+    )
 
     class Meta:
         model = User
         import_id_fields = ("username",)
-        fields = ("username", "last_name", "first_name", "email", "department", "role", "is_active")
+        fields = (
+            "username",
+            "last_name",
+            "first_name",
+            "email",
+            "department",
+            "role",
+            "is_active",
+        )
         clean_model_instances = True
         skip_unchanged = True
         report_skipped = True
 
-    def after_init_instance(self, instance: User, new: bool, row: Any, **kwargs: Any) -> None:
+    def after_init_instance(
+        self, instance: User, new: bool, row: Any, **kwargs: Any
+    ) -> None:
         if new and not instance.password:
             instance.set_unusable_password()

@@ -173,13 +173,14 @@ def prompt_submit(
         counts[e.category] = counts.get(e.category, 0) + 1
 
     outgoing = text
+    sent_masked = False
     if screening.decision is not Decision.PASS:
         if send_masked:
             # Placeholders only leave the building; the masked text must itself pass.
             recheck = prompt_screen(text=masked)
             if recheck.decision is Decision.BLOCK:
                 return SubmitOutcome(status="blocked", screening=screening, masked_text=masked)
-            outgoing = masked
+            outgoing, sent_masked = masked, True
         elif screening.decision is Decision.BLOCK:
             screening_decision_record(
                 user=user,
@@ -204,8 +205,8 @@ def prompt_submit(
             screening=screening,
             counts=counts,
             masked=masked,
-            sent_masked=outgoing is masked,
-            warned=screening.decision is Decision.WARN and outgoing is not masked,
+            sent_masked=sent_masked,
+            warned=screening.decision is Decision.WARN and not sent_masked,
             request=request,
         )
     except IntegrityError:

@@ -1,4 +1,5 @@
 """Admin of the screening rules, the recorded decisions (read-only) and the appeals."""
+
 from __future__ import annotations
 
 import json
@@ -88,7 +89,9 @@ def pattern_problem(pattern: str) -> str:
     except (re.error, regex.error) as error:
         return _t("正規表現として正しくありません（%(error)s）。") % {"error": error}
     if compiled.fullmatch("") is not None:
-        return _t("空の文字列に一致するパターンは使えません（すべての文に一致してしまいます）。")
+        return _t(
+            "空の文字列に一致するパターンは使えません（すべての文に一致してしまいます）。"
+        )
     if _nested_unbounded_repeat(_parser.parse(pattern)):
         return _t(
             "繰り返しの中に繰り返しがあるパターン（例：(a+)+）は、入力によって処理が"
@@ -144,7 +147,9 @@ class PatternEntryForm(forms.ModelForm):
 class RulesAdmin(AuditedModelAdmin):
     """Every save or delete makes all processes reload the rules after commit."""
 
-    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+    def save_model(
+        self, request: HttpRequest, obj: Any, form: Any, change: bool
+    ) -> None:
         super().save_model(request, obj, form, change)
         transaction.on_commit(engine_config_invalidate)
 
@@ -156,7 +161,9 @@ class RulesAdmin(AuditedModelAdmin):
         super().delete_queryset(request, queryset)
         transaction.on_commit(engine_config_invalidate)
 
-    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+    def save_formset(
+        self, request: HttpRequest, form: Any, formset: Any, change: bool
+    ) -> None:
         super().save_formset(request, form, formset, change)
         transaction.on_commit(engine_config_invalidate)
 
@@ -167,7 +174,9 @@ class TryForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4, "cols": 80}),
         max_length=20000,
         strip=False,
-        help_text=_("入力した文は保存も記録もされません。実在の個人情報は使わないでください。"),
+        help_text=_(
+            "入力した文は保存も記録もされません。実在の個人情報は使わないでください。"
+        ),
     )
 
 
@@ -265,7 +274,15 @@ def _labels(categories: list[str]) -> str:
 class ScreeningDecisionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):  # type: ignore[type-arg]
     """Categories and masked copies only: detected values are never stored."""
 
-    list_display = ("id", "created_at", "user", "source", "decision", "category_labels", "clauses")
+    list_display = (
+        "id",
+        "created_at",
+        "user",
+        "source",
+        "decision",
+        "category_labels",
+        "clauses",
+    )
     list_filter = ("decision", "source")
     list_select_related = ("user",)
     fields = (
@@ -315,7 +332,14 @@ class AppealAdmin(AuditedModelAdmin):
     member sees the outcome on their appeals page."""
 
     form = AppealDecisionForm
-    list_display = ("id", "created_at", "user", "category_labels", "status", "decided_by")
+    list_display = (
+        "id",
+        "created_at",
+        "user",
+        "category_labels",
+        "status",
+        "decided_by",
+    )
     list_filter = ("status",)
     list_select_related = ("user", "decided_by", "decision")
     readonly_fields = (
@@ -367,7 +391,9 @@ class AppealAdmin(AuditedModelAdmin):
     def masked_text(self, obj: Appeal) -> str:
         return obj.decision.masked_text
 
-    def save_model(self, request: HttpRequest, obj: Appeal, form: Any, change: bool) -> None:
+    def save_model(
+        self, request: HttpRequest, obj: Appeal, form: Any, change: bool
+    ) -> None:
         verdict = form.cleaned_data.get("verdict", "")
         if not verdict:
             super().save_model(request, obj, form, change)
@@ -387,6 +413,9 @@ class AppealAdmin(AuditedModelAdmin):
         obj.refresh_from_db()
         messages.success(
             request,
-            _t("申立て #%(pk)s を「%(status)s」としました。職員の申立て一覧に結果が表示されます。")
+            _t(
+                "申立て #%(pk)s を「%(status)s」としました。"
+                "職員の申立て一覧に結果が表示されます。"
+            )
             % {"pk": obj.pk, "status": obj.get_status_display()},
         )

@@ -1,7 +1,8 @@
-"""False-positive appeals: every write, each with its audit event in the same transaction.
+"""False-positive appeals: every write, with its audit event in the same transaction.
 
 Kept beside `services.py` (owned by the screening engine) so the two can change apart.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -39,7 +40,9 @@ def appealable_decision_get(*, user: Any, pk: int) -> ScreeningDecision:
     return decision
 
 
-def appealable_decision_list(*, user: Any, limit: int = 20) -> QuerySet[ScreeningDecision]:
+def appealable_decision_list(
+    *, user: Any, limit: int = 20
+) -> QuerySet[ScreeningDecision]:
     """The user's recent blocked prompts that have no appeal yet."""
     return ScreeningDecision.objects.filter(
         user=user, source=DecisionSource.PROMPT, decision=Decision.BLOCK.value
@@ -75,7 +78,10 @@ def appeal_file(
     if Appeal.objects.filter(decision=decision, status=AppealStatus.PENDING).exists():
         raise AppealError(_("この判定には審査中の申立てがあります。"))
     appeal = Appeal.objects.create(
-        user=user, decision=decision, reason=reason.strip(), allow_term=allow_term.strip()
+        user=user,
+        decision=decision,
+        reason=reason.strip(),
+        allow_term=allow_term.strip(),
     )
     audit_event_record(
         kind=EventKind.APPEAL_FILED,
@@ -111,7 +117,8 @@ def appeal_decide(
     added: AllowListEntry | None = None
     if approve and term:
         added, created = AllowListEntry.objects.get_or_create(
-            term=term, defaults={"note": _("申立て #%(pk)s により追加") % {"pk": appeal.pk}}
+            term=term,
+            defaults={"note": _("申立て #%(pk)s により追加") % {"pk": appeal.pk}},
         )
         if created:
             audit_event_record(
@@ -133,7 +140,13 @@ def appeal_decide(
     appeal.decision_note = note.strip()
     appeal.decided_at = timezone.now()
     appeal.save(
-        update_fields=["status", "allow_term", "decided_by", "decision_note", "decided_at"]
+        update_fields=[
+            "status",
+            "allow_term",
+            "decided_by",
+            "decision_note",
+            "decided_at",
+        ]
     )
     audit_event_record(
         kind=EventKind.APPEAL_DECIDED,

@@ -1,6 +1,7 @@
 """Replace findings with typed, numbered placeholders (〔氏名1〕, 〔電話番号1〕 …)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, MutableMapping
 
 from screening.types import Category, Finding
@@ -39,6 +40,35 @@ def merge_overlapping(findings: Iterable[Finding]) -> list[Finding]:
     return merged
 
 
+_NAME_SPLIT = re.compile(r"[\s\u3000・･]+")
+# Values shorter than this are not searched for elsewhere in the text (a one-character
+# surname such as 森 would otherwise mask every 森 in the prompt).
+_MIN_PROPAGATE = 2
+
+
+def _propagate(text: str, findings: list[Finding]) -> list[Finding]:
+    """Add a finding for every other occurrence of a detected value (and of each part of a
+    detected name), so the masked text never shows a value that was found once."""
+    values: dict[str, Finding] = {}
+    for f in findings:
+        value = text[f.start : f.end]
+        if len(value.strip()) >= _MIN_PROPAGATE:
+            values.setdefault(value, f)
+        if f.category is Category.PERSON_NAME:
+            for part in _NAME_SPLIT.split(value):
+                if len(part) >= _MIN_PROPAGATE and part != value:
+                    values.setdefault(part, f)
+    extra: list[Finding] = []
+    for value, source in sorted(values.items(), key=lambda kv: -len(kv[0])):
+        start = text.find(value)
+        while start >= 0:
+            extra.append(
+                Finding(source.category, start, start + len(value), source.confidence, "repeat")
+            )
+            start = text.find(value, start + len(value))
+    return findings + extra
+
+
 def mask_text(
     text: str,
     findings: Iterable[Finding],
@@ -57,7 +87,7 @@ def mask_text(
         counters[label] = counters.get(label, 0) + 1
     parts: list[str] = []
     cursor = 0
-    for finding in merge_overlapping(findings):
+    for finding in merge_overlapping(_propagate(text, list(findings))):
         value = text[finding.start : finding.end]
         placeholder = mapping.get(value)
         if placeholder is None:

@@ -91,8 +91,35 @@ CLAUSES: Mapping[str, str] = {
 }
 
 
+# A finding below HINT_CONFIDENCE is shown and masked but does not change the decision
+# (a famous person's name, a 要配慮 word used as a topic); below WARN_BELOW a finding whose
+# category blocks only warns.
+HINT_CONFIDENCE = 0.25
+WARN_BELOW = 0.5
+
+# Japanese names of the categories, for explanations in the UI.
+CATEGORY_LABELS: Mapping[str, str] = {
+    Category.PERSON_NAME.value: "氏名",
+    Category.ADDRESS.value: "住所",
+    Category.PHONE.value: "電話番号",
+    Category.EMAIL.value: "メールアドレス",
+    Category.BIRTH_DATE.value: "生年月日",
+    Category.MY_NUMBER.value: "個人番号（マイナンバー）",
+    Category.ID_NUMBER.value: "個人を識別する番号",
+    Category.BANK_ACCOUNT.value: "口座番号",
+    Category.CREDIT_CARD.value: "クレジットカード番号",
+    Category.SENSITIVE.value: "要配慮個人情報",
+    Category.NON_PUBLIC.value: "非公開情報",
+    Category.IMAGE_GENERATION.value: "画像・動画・音楽等の生成依頼",
+    Category.NON_BUSINESS.value: "業務外の利用",
+}
+
+EMPTY_PROMPT_NOTICE = "入力が空です。質問や依頼の内容を入力してください。"
+
+
 @dataclass(frozen=True)
 class ScreenResult:
     decision: Decision
     findings: tuple[Finding, ...]
     masked_text: str
+    notice: str = ""  # a message for the user that is not about a finding (empty prompt)

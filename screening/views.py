@@ -1,4 +1,5 @@
 """Staff pages of the screening app: false-positive appeals against blocked prompts."""
+
 from __future__ import annotations
 
 from django import forms
@@ -18,7 +19,9 @@ class AppealForm(forms.Form):
         label=gettext_lazy("申立ての理由"),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=gettext_lazy("例：公表済みの情報です（市のホームページに掲載されている代表電話番号）。"),
+        help_text=gettext_lazy(
+            "例：公表済みの情報です（市のホームページに掲載されている代表電話番号）。"
+        ),
         error_messages={"required": gettext_lazy("申立ての理由を入力してください。")},
     )
     allow_term = forms.CharField(
@@ -72,12 +75,18 @@ def appeal_new(request: HttpRequest, decision_id: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("申立てを受け付けました。情報政策課が確認し、結果をこのページでお知らせします。"),
+                _(
+                    "申立てを受け付けました。情報政策課が確認し、結果をこのページでお知らせします。"
+                ),
             )
             return redirect("screening:appeals")
     return render(
         request,
         "screening/appeal_form.html",
-        {"decision": decision, "labels": _category_labels(decision.categories), "form": form},
+        {
+            "decision": decision,
+            "labels": _category_labels(decision.categories),
+            "form": form,
+        },
         status=200 if form.is_bound is False or form.is_valid() else 422,
     )

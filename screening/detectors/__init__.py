@@ -1,22 +1,82 @@
-"""Detectors: pure functions text → findings. (First minimal set; replaced by the full engine.)"""
+"""Detectors: pure functions text → findings, and `detect_all`, which runs them all.
+
+Every detector works on a length-preserving normalisation of the text (NFKC per
+character, dashes unified), so the offsets it reports are offsets in the original text.
+Nothing here imports Django.
+"""
 from __future__ import annotations
 
-import re
-
+from screening.detectors.address import detect_addresses
+from screening.detectors.custom import apply_allow_terms, detect_custom, validate_pattern
+from screening.detectors.dates import detect_birth_dates
+from screening.detectors.defaults import DEFAULT_ALLOW_TERMS
+from screening.detectors.email import detect_emails
+from screening.detectors.names import detect_names
+from screening.detectors.non_public import detect_non_public
+from screening.detectors.numbers import detect_numbers
+from screening.detectors.requests import detect_requests
+from screening.detectors.sensitive import detect_sensitive
+from screening.detectors.tokens import warm_up
 from screening.types import Category, EngineConfig, Finding
 
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-_PHONE = re.compile(r"0\d{1,4}-\d{1,4}-\d{4}")
+__all__ = [
+    "DEFAULT_ALLOW_TERMS",
+    "detect_all",
+    "validate_pattern",
+    "warm_up",
+]
+
+# Identifying data: their presence makes 要配慮 terms and bare names about a person.
+_IDENTIFYING = frozenset(
+    {
+        Category.PERSON_NAME, Category.ADDRESS, Category.PHONE, Category.EMAIL,
+        Category.BIRTH_DATE, Category.MY_NUMBER, Category.ID_NUMBER,
+        Category.BANK_ACCOUNT, Category.CREDIT_CARD,
+    }
+)
+_CONTACT = frozenset(
+    {Category.PHONE, Category.EMAIL, Category.ADDRESS, Category.ID_NUMBER,
+     Category.MY_NUMBER, Category.BIRTH_DATE, Category.BANK_ACCOUNT}
+)
+
+
+def _apply_context(text: str, findings: list[Finding]) -> list[Finding]:
+    """Raise confidence where findings corroborate each other."""
+    identified = any(f.category in _IDENTIFYING and f.confidence >= 0.5 for f in findings)
+    contacts = [f for f in findings if f.category in _CONTACT and f.confidence >= 0.5]
+    out: list[Finding] = []
+    for f in findings:
+        conf = f.confidence
+        if f.category is Category.SENSITIVE and identified:
+            conf = max(conf, 0.9)
+        elif f.category is Category.PERSON_NAME and conf < 0.5 and contacts:
+            # A name written right next to a phone number or an address is someone's.
+            for c in contacts:
+                gap = text[f.end : c.start] if c.start >= f.end else text[c.end : f.start]
+                if len(gap) <= 3 and "\n" not in gap:
+                    conf = 0.85
+                    break
+        out.append(f if conf == f.confidence else
+                   Finding(f.category, f.start, f.end, conf, f.reason + "+context"))
+    return out
 
 
 def detect_all(text: str, config: EngineConfig) -> list[Finding]:
-    findings = [
-        Finding(Category.EMAIL, m.start(), m.end(), 0.9, "pattern")
-        for m in _EMAIL.finditer(text)
-    ]
-    findings += [
-        Finding(Category.PHONE, m.start(), m.end(), 0.9, "pattern")
-        for m in _PHONE.finditer(text)
-        if m.group() not in config.allow_terms
-    ]
+    """Run every detector over `text` and return findings in text order."""
+    if not text or text.isspace():
+        return []
+    findings: list[Finding] = []
+    findings += detect_names(text)
+    findings += detect_numbers(text)
+    findings += detect_emails(text)
+    findings += detect_addresses(text)
+    findings += detect_birth_dates(text)
+    findings += detect_sensitive(text)
+    findings += detect_non_public(text)
+    findings += detect_requests(text)
+    findings += detect_custom(text, config.keywords, config.patterns)
+    findings = apply_allow_terms(text, findings, frozenset(config.allow_terms))
+    findings = _apply_context(text, findings)
+    findings = [f for f in findings if 0 <= f.start < f.end <= len(text)]
+    findings.sort(key=lambda f: (f.start, -f.end, f.category.value))
     return findings

@@ -40,11 +40,14 @@ _BIRTH_BEFORE = re.compile(
     r"生年月日|誕生日|生まれ|出生|DOB|D\.O\.B|[Dd]ate of [Bb]irth|[Bb]irth ?[Dd]ate|[Bb]orn(?: on)?|"
     r"[Bb]irthday|年齢"
 )
-_BIRTH_ANYWHERE = re.compile(r"生年月日|誕生日|生まれ|DOB|[Dd]ate of [Bb]irth|[Bb]irthday|年齢を")
+_BIRTH_ANYWHERE = re.compile(r"生年月日|誕生日|DOB|[Dd]ate of [Bb]irth|[Bb]irthday|年齢を")
+# A weekday or a range after a date makes it an event date: 2月1日(土)〜3月30日.
+_EVENT_AFTER = re.compile(r"^\s?(?:\([月火水木金土日祝・]{1,3}\)|[〜~～-]|から|まで)")
 _EVENT_LABEL = re.compile(
     r"日時|予定日|交付日|決済日|接種日|期限|確認日|受付日|処分日|通告日|期間|開催|実施|締切|"
     r"申請日|提出日|届出日|異動日|転入日|転出日|施行|公布|現在|時点|から|まで|以降|以前|"
-    r"発行日|支払日|納期|契約|入院日|退院日|死亡|没|[<>=≦≧]"
+    r"発行日|支払日|納期|契約|入院日|退院日|死亡|没|会期|期日|日程|開館|開始|終了|予定|"
+    r"実施日|開催日|当日|[<>=≦≧]"
 )
 
 
@@ -99,6 +102,8 @@ def detect_birth_dates(text: str) -> list[Finding]:
         event = None
         for event_match in _EVENT_LABEL.finditer(ahead):
             event = event_match
+        if _EVENT_AFTER.match(after(norm, end, 6)):
+            continue
         if _BIRTH_AFTER.match(after(norm, end, 5)):
             findings.append(Finding(Category.BIRTH_DATE, start, end, 0.95, "birth_suffix"))
             continue

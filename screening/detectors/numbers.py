@@ -82,16 +82,29 @@ _PHONE = re.compile(
 )
 _PHONE_SHAPE = re.compile(r"^[+0-9(][0-9]*(?:(?: ?[()\-] ?| )[0-9]+){0,3}\)?$")
 _INSTITUTION = re.compile(
-    r"市役所|役所|役場|庁舎|本庁|支所|市民課|[^\s]課|係|室|局|部|所|署|センター|病院|医院|"
-    r"クリニック|会館|公民館|図書館|館|学校|大学|園|事務所|事務局|本社|支店|営業所|店|工場|"
-    r"協会|組合|会社|法人|団体|窓口|代表|直通|問い?合わ?せ|問合せ|お問い合わせ|相談ダイヤル|"
-    r"コールセンター|ダイヤル|FAX|ファクス"
+    r"市役所|役所|役場|庁舎|本庁|支所|出張所|保健所|事務所|研究所|営業所|所在地|[^\s号]課|"
+    r"[^\s号]係(?!長)|(?<!号)室(?!長)|[^\s]局|[^\s]署|センター|病院|医院|クリニック|会館|"
+    r"公民館|図書館|[^\s]館|学校|大学|保育園|幼稚園|こども園|事務局|本社|支店|店舗|工場|協会|"
+    r"組合|株式会社|有限会社|法人|団体|窓口|代表|直通|問い?合わ?せ|問合せ|相談ダイヤル|"
+    r"コールセンター|ダイヤル|FAX|ファクス|開館|開庁|受付時間"
 )
 _PERSONAL_PHONE_CONTEXT = re.compile(
-    r"様|さん|氏|殿|くん|君|ちゃん|宅|自宅|携帯|本人|相談者|申請者|連絡先|長男|長女|次男|"
-    r"次女|夫|妻|母|父|息子|娘|保護者|家族|個人"
+    r"様|さん|氏(?!名)|殿|くん|君|ちゃん|宅|自宅|携帯|本人|相談者|申請者|連絡先|長男|長女|"
+    r"次男|次女|夫|妻|母|父|息子|娘|保護者|家族|個人|氏名|世帯主|住所"
 )
 _INSTITUTION_AFTER = re.compile(r"^\s*[（(](?:代表|直通|内線|平日|受付)")
+
+
+def _phone_context(norm: str, start: int, end: int) -> str | None:
+    """'personal' or 'institutional' from the nearest marker before the number."""
+    if _INSTITUTION_AFTER.match(after(norm, end, 10)):
+        return "institutional"
+    window = norm[max(0, start - 150) : start]
+    last_personal = max((m.end() for m in _PERSONAL_PHONE_CONTEXT.finditer(window)), default=-1)
+    last_inst = max((m.end() for m in _INSTITUTION.finditer(window)), default=-1)
+    if last_personal < 0 and last_inst < 0:
+        return None
+    return "personal" if last_personal >= last_inst else "institutional"
 
 
 def _phone_kind(digits: str) -> str | None:
@@ -139,14 +152,10 @@ def detect_phones(text: str) -> list[Finding]:
         if kind == "mobile":
             findings.append(Finding(Category.PHONE, start, end, 0.95, "mobile"))
             continue
-        ahead = before(norm, start, 40)
-        personal = _PERSONAL_PHONE_CONTEXT.search(ahead)
-        institutional = _INSTITUTION.search(ahead) or _INSTITUTION_AFTER.match(
-            after(norm, end, 10)
-        )
-        if institutional and not (personal and personal.start() > institutional.start()):
+        context = _phone_context(norm, start, end)
+        if context == "institutional":
             continue
-        confidence = 0.9 if personal else 0.7
+        confidence = 0.9 if context == "personal" else 0.7
         findings.append(Finding(Category.PHONE, start, end, confidence, kind))
     return findings
 

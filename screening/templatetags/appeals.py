@@ -1,4 +1,5 @@
 """`{% appeal_notices %}`: tell staff the outcome of their recent appeals."""
+
 from __future__ import annotations
 
 from typing import Any

@@ -1,4 +1,5 @@
 """Fixtures for the admin tests: an administrator with TOTP, logged in."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """Turn an admin change page back into the POST data that saves it unchanged."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,9 +22,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def form_post_data(form: forms.BaseForm, prefix_data: dict[str, Any] | None = None) -> dict[str, Any]:
+def form_post_data(
+    form: forms.BaseForm, prefix_data: dict[str, Any] | None = None
+) -> dict[str, Any]:
     data: dict[str, Any] = dict(prefix_data or {})
-    for name, bound in form._bound_items():  # type: ignore[attr-defined]
+    for _name, bound in form._bound_items():  # type: ignore[attr-defined]
         field = bound.field
         if field.disabled:
             continue
@@ -32,7 +35,9 @@ def form_post_data(form: forms.BaseForm, prefix_data: dict[str, Any] | None = No
         while hasattr(widget, "widget") and not isinstance(widget, forms.MultiWidget):
             widget = widget.widget  # RelatedFieldWidgetWrapper
         if isinstance(widget, forms.MultiWidget):
-            parts = value if isinstance(value, list | tuple) else widget.decompress(value)
+            parts = (
+                value if isinstance(value, list | tuple) else widget.decompress(value)
+            )
             for i, part in enumerate(parts):
                 data[f"{bound.html_name}_{i}"] = _plain(part)
             continue
@@ -53,7 +58,7 @@ def change_page_post_data(response: Any) -> dict[str, Any]:
     for inline in response.context.get("inline_admin_formsets", []):
         formset = inline.formset
         management = formset.management_form
-        for name, bound in management._bound_items():
+        for _name, bound in management._bound_items():
             data[bound.html_name] = bound.value()
         for form in formset.forms:
             data.update(form_post_data(form))

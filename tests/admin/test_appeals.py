@@ -1,4 +1,5 @@
 """False-positive appeals: staff file, the division decides, staff are told; all audited."""
+
 from __future__ import annotations
 
 from http import HTTPStatus
@@ -43,7 +44,9 @@ def _events(kind):
 def test_staff_files_an_appeal(acknowledged_client, staff, blocked):
     listing = acknowledged_client.get(reverse("screening:appeals"))
     assert listing.status_code == HTTPStatus.OK
-    assert reverse("screening:appeal_new", args=[blocked.pk]) in listing.content.decode()
+    assert (
+        reverse("screening:appeal_new", args=[blocked.pk]) in listing.content.decode()
+    )
 
     form = acknowledged_client.get(reverse("screening:appeal_new", args=[blocked.pk]))
     html = form.content.decode()
@@ -55,7 +58,11 @@ def test_staff_files_an_appeal(acknowledged_client, staff, blocked):
     )
     assert response.status_code == HTTPStatus.FOUND
     appeal = Appeal.objects.get()
-    assert (appeal.user, appeal.decision, appeal.status) == (staff, blocked, AppealStatus.PENDING)
+    assert (appeal.user, appeal.decision, appeal.status) == (
+        staff,
+        blocked,
+        AppealStatus.PENDING,
+    )
     event = AuditEvent.objects.get(kind=EventKind.APPEAL_FILED)
     assert (event.actor_id, event.target_id, event.payload["categories"]) == (
         staff.pk,
@@ -85,7 +92,9 @@ def test_cannot_appeal_someone_elses_decision(client, blocked):
     client.force_login(other)
     response = client.get(reverse("screening:appeal_new", args=[blocked.pk]))
     assert response.status_code == HTTPStatus.NOT_FOUND
-    response = client.post(reverse("screening:appeal_new", args=[blocked.pk]), {"reason": "x"})
+    response = client.post(
+        reverse("screening:appeal_new", args=[blocked.pk]), {"reason": "x"}
+    )
     assert response.status_code == HTTPStatus.NOT_FOUND
     assert not Appeal.objects.exists()
 
@@ -101,18 +110,30 @@ def test_admin_sees_masked_prompt_only(admin_client, staff, blocked):
 
 
 def test_admin_approves_and_allow_list_grows(
-    admin_client, acknowledged_client, staff, blocked, policy_admin, django_capture_on_commit_callbacks
+    admin_client,
+    acknowledged_client,
+    staff,
+    blocked,
+    policy_admin,
+    django_capture_on_commit_callbacks,
 ):
     from screening.appeals import appeal_file
 
     appeal = appeal_file(
-        user=staff, decision=blocked, reason="公表済みの情報です", allow_term=PUBLIC_NUMBER
+        user=staff,
+        decision=blocked,
+        reason="公表済みの情報です",
+        allow_term=PUBLIC_NUMBER,
     )
     engine_config_current()
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(
             reverse("admin:screening_appeal_change", args=[appeal.pk]),
-            {"allow_term": PUBLIC_NUMBER, "verdict": "approve", "decision_note": "代表番号のため許可しました"},
+            {
+                "allow_term": PUBLIC_NUMBER,
+                "verdict": "approve",
+                "decision_note": "代表番号のため許可しました",
+            },
         )
     assert response.status_code == HTTPStatus.FOUND
     appeal.refresh_from_db()
@@ -124,7 +145,11 @@ def test_admin_approves_and_allow_list_grows(
     assert AllowListEntry.objects.filter(term=PUBLIC_NUMBER).exists()
     assert PUBLIC_NUMBER in engine_config_current().allow_terms
     decided = AuditEvent.objects.get(kind=EventKind.APPEAL_DECIDED)
-    assert (decided.actor_id, decided.payload["status"], decided.payload["appellant_id"]) == (
+    assert (
+        decided.actor_id,
+        decided.payload["status"],
+        decided.payload["appellant_id"],
+    ) == (
         policy_admin.pk,
         "approved",
         staff.pk,
@@ -142,23 +167,33 @@ def test_admin_approves_and_allow_list_grows(
 
     request = RequestFactory().get("/")
     request.user = staff
-    notice = Template("{% load appeals %}{% appeal_notices %}").render(Context({"request": request}))
+    notice = Template("{% load appeals %}{% appeal_notices %}").render(
+        Context({"request": request})
+    )
     assert "誤検知の申立ての結果" in notice and "承認" in notice
 
 
-def test_admin_declines(admin_client, acknowledged_client, staff, blocked, policy_admin):
+def test_admin_declines(
+    admin_client, acknowledged_client, staff, blocked, policy_admin
+):
     from screening.appeals import appeal_file
 
     appeal = appeal_file(user=staff, decision=blocked, reason="公表済みの情報です")
     response = admin_client.post(
         reverse("admin:screening_appeal_change", args=[appeal.pk]),
-        {"allow_term": "", "verdict": "decline", "decision_note": "個人の携帯番号と判断しました"},
+        {
+            "allow_term": "",
+            "verdict": "decline",
+            "decision_note": "個人の携帯番号と判断しました",
+        },
     )
     assert response.status_code == HTTPStatus.FOUND
     appeal.refresh_from_db()
     assert appeal.status == AppealStatus.DECLINED
     assert AllowListEntry.objects.filter(term=PUBLIC_NUMBER).count() == 0
-    assert _events(EventKind.APPEAL_DECIDED) == [("seisaku-test", "screening.appeal", "declined")]
+    assert _events(EventKind.APPEAL_DECIDED) == [
+        ("seisaku-test", "screening.appeal", "declined")
+    ]
     html = acknowledged_client.get(reverse("screening:appeals")).content.decode()
     assert "却下" in html and "個人の携帯番号と判断しました" in html
 
@@ -171,7 +206,10 @@ def test_appeals_cannot_be_added_or_deleted_in_admin(admin_client, staff, blocke
     from screening.appeals import appeal_file
 
     appeal = appeal_file(user=staff, decision=blocked, reason="公表済みの情報です")
-    assert admin_client.get(reverse("admin:screening_appeal_add")).status_code == HTTPStatus.FORBIDDEN
+    assert (
+        admin_client.get(reverse("admin:screening_appeal_add")).status_code
+        == HTTPStatus.FORBIDDEN
+    )
     response = admin_client.post(
         reverse("admin:screening_appeal_delete", args=[appeal.pk]), {"post": "yes"}
     )

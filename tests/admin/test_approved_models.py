@@ -1,4 +1,5 @@
 """Approved models: write-only encrypted API key, connection test, one department."""
+
 from __future__ import annotations
 
 from http import HTTPStatus
@@ -44,7 +45,9 @@ def test_approve_a_model_for_one_department(admin_client):
     model = ApprovedModel.objects.get(display_name="GPT（財政課）")
     assert list(model.departments.all()) == [finance]
     assert model in model_list_for(user=UserFactory(username="f1", department=finance))
-    assert model not in model_list_for(user=UserFactory(username="t1", department=other))
+    assert model not in model_list_for(
+        user=UserFactory(username="t1", department=other)
+    )
     event = AuditEvent.objects.filter(kind=EventKind.ADMIN_CHANGE).latest("seq")
     assert (event.target_type, event.target_id, event.payload["action"]) == (
         "portal.approvedmodel",
@@ -61,7 +64,9 @@ def test_enabled_model_needs_departments(admin_client):
 
 def test_change_page_uses_filter_horizontal(admin_client):
     model = ApprovedModel.objects.first()
-    response = admin_client.get(reverse("admin:portal_approvedmodel_change", args=[model.pk]))
+    response = admin_client.get(
+        reverse("admin:portal_approvedmodel_change", args=[model.pk])
+    )
     assert b"selectfilter" in response.content
     assert "接続テスト" in response.content.decode()
 
@@ -79,7 +84,9 @@ def test_api_key_is_encrypted_and_never_shown(admin_client, settings):
     assert secret.encode() not in bytes(model.api_key_encrypted)
     assert api_key_for(model) == secret
 
-    page = admin_client.get(reverse("admin:portal_approvedmodel_change", args=[model.pk]))
+    page = admin_client.get(
+        reverse("admin:portal_approvedmodel_change", args=[model.pk])
+    )
     html = page.content.decode()
     assert secret not in html
     assert "保存済み（暗号化）" in html
@@ -92,7 +99,9 @@ def test_api_key_is_encrypted_and_never_shown(admin_client, settings):
     )
     model.refresh_from_db()
     assert api_key_for(model) == secret
-    payloads = AuditEvent.objects.filter(kind=EventKind.ADMIN_CHANGE).values_list("payload", flat=True)
+    payloads = AuditEvent.objects.filter(kind=EventKind.ADMIN_CHANGE).values_list(
+        "payload", flat=True
+    )
     assert all(secret not in str(p) for p in payloads)
 
 
@@ -114,12 +123,16 @@ def test_api_key_clear(admin_client, settings):
     from portal.llm import api_key_encrypt
 
     model = ApprovedModelFactory(api_key_encrypted=api_key_encrypt("old"))
-    page = admin_client.get(reverse("admin:portal_approvedmodel_change", args=[model.pk]))
+    page = admin_client.get(
+        reverse("admin:portal_approvedmodel_change", args=[model.pk])
+    )
     from tests.admin.helpers import change_page_post_data
 
     data = change_page_post_data(page)
     data["api_key_clear"] = "on"
-    admin_client.post(reverse("admin:portal_approvedmodel_change", args=[model.pk]), data)
+    admin_client.post(
+        reverse("admin:portal_approvedmodel_change", args=[model.pk]), data
+    )
     model.refresh_from_db()
     assert bytes(model.api_key_encrypted) == b""
 
@@ -160,7 +173,9 @@ def test_connection_test_button_refuses_get(admin_client):
 
 def test_connection_test_action(admin_client, llm):
     good = ApprovedModelFactory(display_name="良いモデル")
-    bad = ApprovedModelFactory(display_name="悪いモデル", base_url="http://127.0.0.1:9/v1")
+    bad = ApprovedModelFactory(
+        display_name="悪いモデル", base_url="http://127.0.0.1:9/v1"
+    )
     response = admin_client.post(
         reverse("admin:portal_approvedmodel_changelist"),
         {"action": "connection_test_action", "_selected_action": [good.pk, bad.pk]},

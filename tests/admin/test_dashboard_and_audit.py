@@ -1,4 +1,5 @@
 """The division dashboard, the monthly report, and the audit of every admin change."""
+
 from __future__ import annotations
 
 import csv
@@ -10,7 +11,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from audit.models import AuditEvent, EventKind
-from portal.models import BusinessPurpose, LLMRequest, LLMRequestStatus, Message, MessageRole
+from portal.models import (
+    BusinessPurpose,
+    LLMRequest,
+    LLMRequestStatus,
+    Message,
+    MessageRole,
+)
 from screening.models import DecisionSource
 from screening.services import screening_decision_record
 from tests.factories import ConversationFactory, DepartmentFactory, UserFactory
@@ -25,8 +32,12 @@ def usage(staff):
 
     conversation = ConversationFactory(user=staff)
     for n, tokens in enumerate((300, 700)):
-        prompt = Message.objects.create(conversation=conversation, role=MessageRole.USER, content="x")
-        answer = Message.objects.create(conversation=conversation, role=MessageRole.ASSISTANT, content="y")
+        prompt = Message.objects.create(
+            conversation=conversation, role=MessageRole.USER, content="x"
+        )
+        answer = Message.objects.create(
+            conversation=conversation, role=MessageRole.ASSISTANT, content="y"
+        )
         LLMRequest.objects.create(
             conversation=conversation,
             prompt=prompt,
@@ -57,7 +68,12 @@ def test_dashboard(admin_client, usage):
     assert response.context["unconfirmed"] == 2
     assert response.context["pending_appeals"] == 1
     rows = {r.code: r for r in response.context["rows"]}
-    assert (rows["210"].requests, rows["210"].tokens, rows["210"].blocks, rows["210"].unconfirmed) == (
+    assert (
+        rows["210"].requests,
+        rows["210"].tokens,
+        rows["210"].blocks,
+        rows["210"].unconfirmed,
+    ) == (
         2,
         1000,
         1,
@@ -101,7 +117,9 @@ def test_monthly_report(admin_client, usage, policy_admin, encoding, decode):
 
 
 def test_monthly_report_of_an_empty_month(admin_client, usage):
-    response = admin_client.get(reverse("admin:portal_monthly_report"), {"month": "2020-01"})
+    response = admin_client.get(
+        reverse("admin:portal_monthly_report"), {"month": "2020-01"}
+    )
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert ["210", "市民課", "0", "0", "0", "0", "0"] in rows
 
@@ -110,13 +128,16 @@ def _admin_events():
     return list(
         AuditEvent.objects.filter(kind=EventKind.ADMIN_CHANGE)
         .order_by("seq")
-        .values_list("actor_username", "target_type", "payload__action", "payload__object")
+        .values_list(
+            "actor_username", "target_type", "payload__action", "payload__object"
+        )
     )
 
 
 def test_add_change_delete_are_audited(admin_client):
     response = admin_client.post(
-        reverse("admin:portal_businesspurpose_add"), {"label": "広報", "order": 9, "active": "on"}
+        reverse("admin:portal_businesspurpose_add"),
+        {"label": "広報", "order": 9, "active": "on"},
     )
     assert response.status_code == HTTPStatus.FOUND
     purpose = BusinessPurpose.objects.get(label="広報")
@@ -124,7 +145,10 @@ def test_add_change_delete_are_audited(admin_client):
         reverse("admin:portal_businesspurpose_change", args=[purpose.pk]),
         {"label": "広報・報道", "order": 9, "active": "on"},
     )
-    admin_client.post(reverse("admin:portal_businesspurpose_delete", args=[purpose.pk]), {"post": "yes"})
+    admin_client.post(
+        reverse("admin:portal_businesspurpose_delete", args=[purpose.pk]),
+        {"post": "yes"},
+    )
     assert _admin_events() == [
         ("seisaku-test", "portal.businesspurpose", "add", "広報"),
         ("seisaku-test", "portal.businesspurpose", "change", "広報・報道"),
@@ -151,7 +175,11 @@ def test_failed_bulk_delete_leaves_no_event(admin_client, staff):
     before = AuditEvent.objects.count()
     response = admin_client.post(
         reverse("admin:portal_department_changelist"),
-        {"action": "delete_selected", "_selected_action": [staff.department_id], "post": "yes"},
+        {
+            "action": "delete_selected",
+            "_selected_action": [staff.department_id],
+            "post": "yes",
+        },
     )
     assert response.status_code in (HTTPStatus.OK, HTTPStatus.FOUND)
     assert AuditEvent.objects.filter(kind=EventKind.ADMIN_CHANGE).count() == 0
@@ -165,7 +193,9 @@ def test_user_role_change_is_audited_without_password(admin_client):
 
     data = change_page_post_data(page)
     data["role"] = "section_head"
-    response = admin_client.post(reverse("admin:portal_user_change", args=[user.pk]), data)
+    response = admin_client.post(
+        reverse("admin:portal_user_change", args=[user.pk]), data
+    )
     assert response.status_code == HTTPStatus.FOUND
     event = AuditEvent.objects.filter(kind=EventKind.ADMIN_CHANGE).latest("seq")
     assert (event.target_type, event.target_id) == ("portal.user", str(user.pk))

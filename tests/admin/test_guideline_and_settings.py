@@ -1,4 +1,5 @@
 """Publishing a guideline version forces re-acknowledgement; settings are one row."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,7 +15,9 @@ from portal.selectors import guideline_current
 pytestmark = pytest.mark.django_db
 
 
-def test_publish_new_version_forces_reacknowledgement(admin_client, acknowledged_client, policy_admin):
+def test_publish_new_version_forces_reacknowledgement(
+    admin_client, acknowledged_client, policy_admin
+):
     assert acknowledged_client.get(reverse("chat:home")).status_code == HTTPStatus.OK
     draft = GuidelineVersion.objects.create(
         label="第6版", issued_on=dt.date(2026, 4, 1), summary="改訂", clauses=[]
@@ -41,8 +44,12 @@ def test_publish_new_version_forces_reacknowledgement(admin_client, acknowledged
 
 
 def test_publish_needs_exactly_one_version(admin_client):
-    a = GuidelineVersion.objects.create(label="A", issued_on=dt.date(2026, 1, 1), summary="s")
-    b = GuidelineVersion.objects.create(label="B", issued_on=dt.date(2026, 1, 1), summary="s")
+    a = GuidelineVersion.objects.create(
+        label="A", issued_on=dt.date(2026, 1, 1), summary="s"
+    )
+    b = GuidelineVersion.objects.create(
+        label="B", issued_on=dt.date(2026, 1, 1), summary="s"
+    )
     admin_client.post(
         reverse("admin:portal_guidelineversion_changelist"),
         {"action": "publish_action", "_selected_action": [a.pk, b.pk]},
@@ -53,8 +60,13 @@ def test_publish_needs_exactly_one_version(admin_client):
 def test_site_settings_is_a_singleton(admin_client):
     row = SiteSettings.objects.get()
     response = admin_client.get(reverse("admin:portal_sitesettings_changelist"))
-    assert response["Location"] == reverse("admin:portal_sitesettings_change", args=[row.pk])
-    assert admin_client.get(reverse("admin:portal_sitesettings_add")).status_code == HTTPStatus.FORBIDDEN
+    assert response["Location"] == reverse(
+        "admin:portal_sitesettings_change", args=[row.pk]
+    )
+    assert (
+        admin_client.get(reverse("admin:portal_sitesettings_add")).status_code
+        == HTTPStatus.FORBIDDEN
+    )
     response = admin_client.post(
         reverse("admin:portal_sitesettings_delete", args=[row.pk]), {"post": "yes"}
     )
@@ -72,7 +84,9 @@ def test_site_settings_change_is_audited(admin_client):
         "department_monthly_tokens": 1_000_000,
         "prompts_per_minute": 5,
     }
-    response = admin_client.post(reverse("admin:portal_sitesettings_change", args=[row.pk]), data)
+    response = admin_client.post(
+        reverse("admin:portal_sitesettings_change", args=[row.pk]), data
+    )
     assert response.status_code == HTTPStatus.FOUND
     row.refresh_from_db()
     assert (row.retention_days, row.user_daily_requests) == (180, 50)

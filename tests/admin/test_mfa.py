@@ -1,4 +1,5 @@
 """TOTP is required for every account with admin access; the admin login is allauth's."""
+
 from __future__ import annotations
 
 from http import HTTPStatus
@@ -16,7 +17,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def new_admin(defaults):
-    return UserFactory(username="new-admin", role=Role.POLICY_ADMIN, is_staff=True, is_superuser=True)
+    return UserFactory(
+        username="new-admin", role=Role.POLICY_ADMIN, is_staff=True, is_superuser=True
+    )
 
 
 @pytest.mark.parametrize(
@@ -28,7 +31,9 @@ def new_admin(defaults):
         ("admin:screening_screeningrule_changelist", []),
     ],
 )
-def test_admin_without_totp_is_sent_to_setup(client, new_admin, mfa_middleware, url_name, args):
+def test_admin_without_totp_is_sent_to_setup(
+    client, new_admin, mfa_middleware, url_name, args
+):
     client.force_login(new_admin)
     response = client.get(reverse(url_name, args=args))
     assert response.status_code == HTTPStatus.FOUND
@@ -40,7 +45,8 @@ def test_post_to_admin_without_totp_changes_nothing(client, new_admin, mfa_middl
 
     client.force_login(new_admin)
     response = client.post(
-        reverse("admin:portal_businesspurpose_add"), {"label": "私的な利用", "order": 1, "active": "on"}
+        reverse("admin:portal_businesspurpose_add"),
+        {"label": "私的な利用", "order": 1, "active": "on"},
     )
     assert response.status_code == HTTPStatus.FOUND
     assert not BusinessPurpose.objects.filter(label="私的な利用").exists()
@@ -48,7 +54,8 @@ def test_post_to_admin_without_totp_changes_nothing(client, new_admin, mfa_middl
 
 def test_first_login_leads_to_totp_setup(client, new_admin, mfa_middleware):
     response = client.post(
-        reverse("account_login"), {"login": "new-admin", "password": "pw-for-tests-2026"}
+        reverse("account_login"),
+        {"login": "new-admin", "password": "pw-for-tests-2026"},
     )
     assert response.status_code == HTTPStatus.FOUND
     response = client.get(reverse("admin:index"), follow=True)
@@ -81,7 +88,8 @@ def test_admin_login_goes_through_allauth(client, defaults):
 def test_password_alone_does_not_log_an_admin_in(client, new_admin, mfa_middleware):
     totp_activate(new_admin)
     response = client.post(
-        reverse("account_login"), {"login": "new-admin", "password": "pw-for-tests-2026"}
+        reverse("account_login"),
+        {"login": "new-admin", "password": "pw-for-tests-2026"},
     )
     assert response.status_code == HTTPStatus.FOUND
     assert response["Location"] == reverse("mfa_authenticate")

@@ -1,4 +1,5 @@
 """Quotas set in the admin: per user per day (requests, tokens), per department per month."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -10,7 +11,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from audit.models import AuditEvent, EventKind
-from portal.models import LLMRequest, LLMRequestStatus, Message, MessageRole, SiteSettings
+from portal.models import (
+    LLMRequest,
+    LLMRequestStatus,
+    Message,
+    MessageRole,
+    SiteSettings,
+)
 from portal.selectors import quota_refusal, quota_status
 from tests.factories import ConversationFactory, UserFactory
 
@@ -25,7 +32,9 @@ def _limits(**values):
 
 def _request(user, *, tokens=0, at=None, conversation=None):
     conversation = conversation or ConversationFactory(user=user)
-    prompt = Message.objects.create(conversation=conversation, role=MessageRole.USER, content="x")
+    prompt = Message.objects.create(
+        conversation=conversation, role=MessageRole.USER, content="x"
+    )
     row = LLMRequest.objects.create(
         conversation=conversation,
         prompt=prompt,
@@ -56,7 +65,12 @@ def test_requests_per_user_per_day(staff):
     assert quota_status(user=staff).requests_left == 0
     assert "本日のリクエスト上限" in quota_refusal(user=staff)
     # Someone else's requests do not count against this user.
-    assert quota_refusal(user=UserFactory(username="colleague", department=staff.department)) == ""
+    assert (
+        quota_refusal(
+            user=UserFactory(username="colleague", department=staff.department)
+        )
+        == ""
+    )
 
 
 def test_tokens_per_user_per_day(staff):
@@ -118,12 +132,18 @@ def test_chat_page_refuses_clearly_and_records_it(acknowledged_client, staff):
     _request(staff, conversation=ConversationFactory(user=staff))
     response = acknowledged_client.post(
         reverse("chat:send", args=[conversation.pk]),
-        {"text": "通知文を整えてください", "classification": "IV", "client_token": "t-quota"},
+        {
+            "text": "通知文を整えてください",
+            "classification": "IV",
+            "client_token": "t-quota",
+        },
     )
     assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
     assert "本日のリクエスト上限に達しました" in response.content.decode()
     assert list(
-        AuditEvent.objects.filter(kind=EventKind.QUOTA_REFUSED).values_list("actor_id", flat=True)
+        AuditEvent.objects.filter(kind=EventKind.QUOTA_REFUSED).values_list(
+            "actor_id", flat=True
+        )
     ) == [staff.pk]
     assert not LLMRequest.objects.filter(conversation=conversation).exists()
 

@@ -1,4 +1,5 @@
 """Roster import/export of departments and users: dry-run preview, CP932 CSV, audited."""
+
 from __future__ import annotations
 
 import csv
@@ -54,7 +55,9 @@ def test_department_import_cp932_with_preview(admin_client):
     assert preview.status_code == HTTPStatus.OK
     html = preview.content.decode()
     assert "財政課" in html and "髙橋記念館管理課" in html
-    assert not Department.objects.filter(code__in=["300", "320", "330"]).exists(), "dry run only"
+    assert not Department.objects.filter(code__in=["300", "320", "330"]).exists(), (
+        "dry run only"
+    )
 
     response = _confirm(admin_client, "department", preview)
     assert response.status_code == HTTPStatus.FOUND
@@ -86,15 +89,22 @@ def test_user_import_creates_users_without_password_or_admin_rights(admin_client
     response = _confirm(admin_client, "user", preview)
     assert response.status_code == HTTPStatus.FOUND
     head = User.objects.get(username="zaisei-head")
-    assert (head.last_name, head.department.code, head.role) == ("佐藤", "320", Role.SECTION_HEAD)
+    assert (head.last_name, head.department.code, head.role) == (
+        "佐藤",
+        "320",
+        Role.SECTION_HEAD,
+    )
     assert not head.has_usable_password()
     assert not head.is_staff and not head.is_superuser
 
 
 def test_bad_rows_are_reported_and_nothing_is_imported(admin_client):
     DepartmentFactory(code="320", name="財政課")
-    rows = [*USERS, ["bad1", "山田", "太郎", "bad@example.lg.jp", "999", "職員", "はい"],
-            ["bad2", "山田", "次郎", "bad2@example.lg.jp", "320", "部長", "はい"]]
+    rows = [
+        *USERS,
+        ["bad1", "山田", "太郎", "bad@example.lg.jp", "999", "職員", "はい"],
+        ["bad2", "山田", "次郎", "bad2@example.lg.jp", "320", "部長", "はい"],
+    ]
     preview = _preview(admin_client, "user", _csv(rows))
     assert preview.status_code == HTTPStatus.OK
     html = preview.content.decode()
@@ -105,20 +115,35 @@ def test_bad_rows_are_reported_and_nothing_is_imported(admin_client):
 
 
 def test_utf8_csv_import(admin_client):
-    preview = _preview(admin_client, "department", _csv(DEPARTMENTS, "utf-8-sig"), fmt=CSV_UTF8)
+    preview = _preview(
+        admin_client, "department", _csv(DEPARTMENTS, "utf-8-sig"), fmt=CSV_UTF8
+    )
     _confirm(admin_client, "department", preview)
     assert Department.objects.filter(code="330", name="髙橋記念館管理課").exists()
 
 
 def test_user_export_cp932_is_audited_and_has_no_secrets(admin_client):
     dept = DepartmentFactory(code="320", name="財政課")
-    UserFactory(username="zaisei1", last_name="髙橋", first_name="一郎", department=dept)
+    UserFactory(
+        username="zaisei1", last_name="髙橋", first_name="一郎", department=dept
+    )
     response = admin_client.post(
         reverse("admin:portal_user_export"),
         {
             "format": CSV_CP932,
             "resource": "0",
-            **{f"userresource_{f}": "on" for f in ("username", "last_name", "first_name", "email", "department", "role", "is_active")},
+            **{
+                f"userresource_{f}": "on"
+                for f in (
+                    "username",
+                    "last_name",
+                    "first_name",
+                    "email",
+                    "department",
+                    "role",
+                    "is_active",
+                )
+            },
         },
     )
     assert response.status_code == HTTPStatus.OK, response.content.decode()[:1500]

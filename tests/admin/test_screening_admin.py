@@ -1,4 +1,5 @@
 """Screening rules in the admin: safe patterns only, try it, every save reloads the rules."""
+
 from __future__ import annotations
 
 import time
@@ -51,7 +52,9 @@ def test_pattern_admin_refuses_a_dangerous_pattern(admin_client):
     assert not PatternEntry.objects.exists()
 
 
-def test_pattern_admin_saves_a_safe_pattern_and_reloads_rules(admin_client, django_capture_on_commit_callbacks):
+def test_pattern_admin_saves_a_safe_pattern_and_reloads_rules(
+    admin_client, django_capture_on_commit_callbacks
+):
     engine_config_current()
     assert cache.get(RULES_CACHE_KEY) is not None
     with django_capture_on_commit_callbacks(execute=True):
@@ -64,13 +67,20 @@ def test_pattern_admin_saves_a_safe_pattern_and_reloads_rules(admin_client, djan
     assert engine_config_current().patterns == {"id_number": (r"被保険者番号\d{8}",)}
 
 
-def test_rule_change_reloads_rules_and_is_audited(admin_client, django_capture_on_commit_callbacks):
+def test_rule_change_reloads_rules_and_is_audited(
+    admin_client, django_capture_on_commit_callbacks
+):
     rule = ScreeningRule.objects.get(category="non_business")
     engine_config_current()
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(
             reverse("admin:screening_screeningrule_change", args=[rule.pk]),
-            {"category": "non_business", "action": "block", "clause": "3(3)", "message": rule.message},
+            {
+                "category": "non_business",
+                "action": "block",
+                "clause": "3(3)",
+                "message": rule.message,
+            },
         )
     assert response.status_code == HTTPStatus.FOUND
     assert engine_config_current().actions["non_business"] == "block"
@@ -83,12 +93,15 @@ def test_rule_change_reloads_rules_and_is_audited(admin_client, django_capture_o
     assert event.payload["changes"] == [{"changed": {"fields": ["判定"]}}]
 
 
-def test_allow_list_delete_reloads_rules(admin_client, django_capture_on_commit_callbacks):
+def test_allow_list_delete_reloads_rules(
+    admin_client, django_capture_on_commit_callbacks
+):
     entry = AllowListEntry.objects.first()
     engine_config_current()
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(
-            reverse("admin:screening_allowlistentry_delete", args=[entry.pk]), {"post": "yes"}
+            reverse("admin:screening_allowlistentry_delete", args=[entry.pk]),
+            {"post": "yes"},
         )
     assert response.status_code == HTTPStatus.FOUND
     assert entry.term not in engine_config_current().allow_terms
@@ -103,7 +116,9 @@ def test_try_box_on_rules_changelist(admin_client):
 
 def test_try_shows_decision_findings_and_masked_text(admin_client):
     text = "担当は tanaka@example.com です。"
-    response = admin_client.post(reverse("admin:screening_screeningrule_try"), {"text": text})
+    response = admin_client.post(
+        reverse("admin:screening_screeningrule_try"), {"text": text}
+    )
     assert response.status_code == HTTPStatus.OK
     html = response.content.decode()
     assert response.context["decision"] == "block"
@@ -122,14 +137,16 @@ def test_try_uses_the_rules_in_force(admin_client):
 
     engine_config_invalidate()
     response = admin_client.post(
-        reverse("admin:screening_screeningrule_try"), {"text": "連絡は a.b@example.com へ"}
+        reverse("admin:screening_screeningrule_try"),
+        {"text": "連絡は a.b@example.com へ"},
     )
     assert response.context["decision"] == "warn"
 
 
 def test_try_pass(admin_client):
     response = admin_client.post(
-        reverse("admin:screening_screeningrule_try"), {"text": "市民向けの通知文を整えてください。"}
+        reverse("admin:screening_screeningrule_try"),
+        {"text": "市民向けの通知文を整えてください。"},
     )
     assert response.context["decision"] == "pass"
     assert "該当する箇所はありません" in response.content.decode()

@@ -1,4 +1,5 @@
 """Every registered admin class: changelist, add and change pages load; saving works."""
+
 from __future__ import annotations
 
 from http import HTTPStatus
@@ -23,9 +24,14 @@ def one_of_everything(policy_admin):
 
     staff = UserFactory(username="smoke-staff")
     conversation = ConversationFactory(user=staff)
-    prompt = Message.objects.create(conversation=conversation, role=MessageRole.USER, content="要約して")
+    prompt = Message.objects.create(
+        conversation=conversation, role=MessageRole.USER, content="要約して"
+    )
     LLMRequest.objects.create(
-        conversation=conversation, prompt=prompt, model=conversation.model, idempotency_key="smoke"
+        conversation=conversation,
+        prompt=prompt,
+        model=conversation.model,
+        idempotency_key="smoke",
     )
     decision = screening_decision_record(
         user=staff,
@@ -56,25 +62,33 @@ def test_every_admin_class_is_covered():
     } <= labels
 
 
-@pytest.mark.parametrize("model,model_admin", _registered(), ids=lambda v: getattr(getattr(v, "_meta", None), "label", ""))
+@pytest.mark.parametrize(
+    "model,model_admin",
+    _registered(),
+    ids=lambda v: getattr(getattr(v, "_meta", None), "label", ""),
+)
 def test_admin_pages_load_and_save(admin_client, one_of_everything, model, model_admin):
     info = (model._meta.app_label, model._meta.model_name)
-    response = admin_client.get(reverse("admin:%s_%s_changelist" % info), follow=True)
+    response = admin_client.get(reverse("admin:{}_{}_changelist".format(*info)), follow=True)
     assert response.status_code == HTTPStatus.OK
 
     request = response.wsgi_request
     if model_admin.has_add_permission(request):
-        response = admin_client.get(reverse("admin:%s_%s_add" % info))
+        response = admin_client.get(reverse("admin:{}_{}_add".format(*info)))
         assert response.status_code == HTTPStatus.OK
 
     obj = model._default_manager.order_by("pk").first()
     if obj is None:
         return
-    url = reverse("admin:%s_%s_change" % info, args=[obj.pk])
+    url = reverse("admin:{}_{}_change".format(*info), args=[obj.pk])
     response = admin_client.get(url)
     assert response.status_code == HTTPStatus.OK
     if not model_admin.has_change_permission(request, obj):
         return
     response = admin_client.post(url, change_page_post_data(response))
-    errors = response.context["adminform"].form.errors if response.context and "adminform" in response.context else None
+    errors = (
+        response.context["adminform"].form.errors
+        if response.context and "adminform" in response.context
+        else None
+    )
     assert response.status_code == HTTPStatus.FOUND, errors

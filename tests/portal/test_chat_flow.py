@@ -233,3 +233,9 @@ def test_multi_turn_sends_earlier_turns(acknowledged_client, conversation, djang
 def test_conversation_factory_belongs_to_user(db):
     conversation = ConversationFactory()
     assert conversation.department == conversation.user.department
+
+
+def test_clean_prompt_is_not_marked_masked(acknowledged_client, conversation, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False):
+        send(acknowledged_client, conversation, "窓口の案内文を作って")
+    assert Message.objects.get(role=MessageRole.USER).masked is False
