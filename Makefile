@@ -2,7 +2,7 @@
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
-PORT ?= 8000
+WEB_PORT ?= 8000
 
 .PHONY: run test setup browser-deps bench-screening bench-csv bench-audit bench-load audit clean
 
@@ -17,8 +17,8 @@ setup: $(VENV)/.installed
 run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
-	$(PY) -m portal.devtools banner
-	PORT=$(PORT) $(VENV)/bin/honcho start -f Procfile
+	WEB_PORT=$(WEB_PORT) $(PY) -m portal.devtools banner
+	WEB_PORT=$(WEB_PORT) $(VENV)/bin/honcho start -f Procfile
 
 test: setup browser-deps
 	$(PY) -m pytest

@@ -85,7 +85,7 @@ def redis_foreground() -> None:
 def banner() -> None:
     from portal import demo
 
-    port = os.environ.get("PORT", "8000")
+    port = os.environ.get("WEB_PORT", "8000")
     lines = [
         "",
         "=" * 64,

@@ -90,6 +90,10 @@ def _is_kata(s: str) -> bool:
     return bool(s) and all("ァ" <= c <= "ヺ" or c == "ー" for c in s)
 
 
+def _is_hira(s: str) -> bool:
+    return bool(s) and all("ぁ" <= c <= "ゖ" or c == "ー" for c in s)
+
+
 def _is_kanji(s: str) -> bool:
     return bool(s) and all("一" <= c <= "龥" or c in "々〆ヶ" for c in s)
 
@@ -143,6 +147,15 @@ def _token_runs(tokens: tuple[Token, ...]) -> list[tuple[int, int, str, list[Tok
                 j += 1
                 continue
             if (
+                last.is_surname and len(parts) == 1 and nxt.start == last.end
+                and 2 <= len(nxt.surface) <= 5 and not nxt.is_place
+                and ((_is_kata(nxt.surface) and (nxt.oov or nxt.is_proper))
+                     or (_is_hira(nxt.surface) and nxt.oov))
+            ):
+                parts.append(nxt)
+                j += 1
+                continue
+            if (
                 nxt.surface in (" ", "・") and j + 1 < n
                 and tokens[j + 1].start == nxt.end
             ):
@@ -185,6 +198,42 @@ def _token_runs(tokens: tuple[Token, ...]) -> list[tuple[int, int, str, list[Tok
         runs.append((k, j, kind, parts))
         i = max(j, i + 1)
     return runs
+
+
+_TITLE_AFTER = re.compile(
+    r"(?:首相|外相|蔵相|大統領|船長|博士|教授|頭取|原作|主演|監督|指揮|作曲|作詞|編曲|脚本|演出|"
+    r"作画|政権|内閣|大臣|長官|知事|市長|町長|村長|議員|社長|会長|総裁|総督|将軍|提督|中将|少将|"
+    r"大将|大佐|中佐|少佐|元帥|皇太子|天皇|皇后|王|帝|公|候|卿|師|翁|夫人|婦人|投手|選手|"
+    r"騎手|棋士|九段|八段|七段|名人|横綱|大関|関脇|親方|師匠|門下|一門|没後|死後|逝去|時代|"
+    r"体制|生誕|著|訳|編|作)"
+)
+_PERSON_SUFFIX = {
+    "さん", "様", "さま", "氏", "君", "くん", "ちゃん", "殿", "ら", "たち", "達", "等", "夫妻",
+    "夫人", "兄弟", "姉妹", "一家", "家", "親子", "一族", "父子", "母子", "家族", "側", "陣営",
+    "派", "宛", "宛て", "世帯", "名義", "方", "宅", "本人", "自身", "自ら", "本人", "一人",
+    "ファン", "役", "組", "監督", "選手", "夫", "妻", "先生", "兄", "姉", "弟", "妹",
+}
+
+
+def _in_compound(tokens: tuple[Token, ...], i: int, j: int, *, lone: bool) -> bool:
+    """True when the name tokens are glued to a noun (小川珈琲, ハモンド社, 江原道文川市)."""
+    if lone and j < len(tokens) and not _TITLE_AFTER.match(tokens[j].surface):
+        nxt = tokens[j]
+        if nxt.start == tokens[j - 1].end and nxt.surface not in _PERSON_SUFFIX:
+            if nxt.pos[0] == "名詞" and not nxt.is_person and nxt.pos[1] != "数詞":
+                return True
+            if nxt.pos[0] == "接尾辞" and nxt.pos[1] != "名詞的" or (
+                nxt.pos[0] == "接尾辞" and nxt.surface not in _PERSON_SUFFIX
+                and nxt.surface not in ("世", "代目", "歳", "才")
+            ):
+                return True
+    if i > 0:
+        prev = tokens[i - 1]
+        if prev.end == tokens[i].start and prev.pos[0] == "名詞" and (
+            prev.is_place or (prev.is_proper and not prev.is_person)
+        ):
+            return True
+    return False
 
 
 def _backward_name(norm: str, end: int, tokens_by_end: dict[int, int],
@@ -303,6 +352,8 @@ def detect_names(text: str) -> list[Finding]:
         if _ROLE_AFTER.match(norm, end) and kind in ("full", "single", "foreign", "given_pair"):
             cands.add(start, end, ANCHORED, "title")
             continue
+        if " " not in span_text and _in_compound(tokens, i, j, lone=kind in ("single", "famous")):
+            continue
         if kind in ("full", "given_pair"):
             if " " in span_text:
                 cands.add(start, end, SPACED_FULL, "spaced_full_name")
@@ -361,9 +412,93 @@ def detect_names(text: str) -> list[Finding]:
     for m in _VIETNAMESE.finditer(norm):
         cands.add(m.start(), m.end(), CASE_FULL, "vietnamese_name")
 
+    _add_untagged_foreign(norm, cands, tokens, by_start, historical)
+    _add_sinitic(norm, cands, tokens, by_start, historical)
     _add_transliterations(norm, cands, tokens, by_start)
     _add_table_columns(text, cands, tokens, by_start)
     return _filter(norm, cands)
+
+
+_FOREIGN_TITLE = (
+    r"(?:大統領|副大統領|首相|元首相|前首相|外相|蔵相|国務長官|長官|監督|選手|大佐|中佐|少佐|"
+    r"大尉|中尉|少尉|将軍|提督|元帥|伯爵|公爵|男爵|侯爵|子爵|卿|博士|教授|議員|上院議員|下院議員|"
+    r"知事|市長|国王|女王|皇帝|王子|王女|夫妻|夫人|兄弟|姉妹|一家|社長|会長|司令官|大使|判事|"
+    r"記者|投手|捕手|内野手|外野手|騎手|神父|牧師|司祭|枢機卿|教皇|氏|らは|らが|らと|らの)"
+)
+_KATA_NAME_RUN = re.compile(
+    r"(?<![ァ-ヴー・=A-Za-z])[ァ-ヴ][ァ-ヴー]{1,}"
+    r"(?:[・=](?:[A-Z]\.?[・=])?[ァ-ヴ][ァ-ヴー]{1,}){0,3}(?![ァ-ヴー・=])"
+)
+_SINITIC_SURNAMES = set(
+    "王李張劉陳楊趙黄周呉徐孫胡朱馬郭何羅梁宋鄭謝韓唐馮董蕭程曹袁鄧許傅沈曾彭呂蘇盧蔣蔡"
+    "賈魏薛葉閻潘杜戴夏鍾汪姜范姚譚廖鄒熊陸郝孔崔康毛邱秦顧侯邵孟段雷湯尹黎喬賀頼龔伍曺朴"
+    "申權權洪文裴柳"
+)
+_PARTICLE_AFTER = re.compile(r"[はがのとにをもへやで、。」』)]|$")
+
+
+def _add_untagged_foreign(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
+                          by_start: dict[int, int], historical: bool) -> None:
+    """Katakana names Sudachi does not know: X・Y, or one word before a title (監督, 大佐)."""
+    for m in _KATA_NAME_RUN.finditer(norm):
+        start, end = m.start(), m.end()
+        if any(a < end and start < b for a, b in cands.spans):
+            continue
+        value = m.group()
+        titled = re.match(_FOREIGN_TITLE, norm[end : end + 6])
+        idx = by_start.get(start)
+        inner: list[Token] = []
+        while idx is not None and idx < len(tokens) and tokens[idx].start < end:
+            inner.append(tokens[idx])
+            idx += 1
+        if not inner or inner[-1].end != end:
+            continue
+        words = [t for t in inner if _is_kata(t.surface)]
+        if any(t.is_place for t in words):
+            continue
+        if titled:
+            if words and all(t.is_common_noun and not t.oov for t in words) and len(words) == 1:
+                continue
+            cands.add(start, end, BARE_FULL, "foreign_title")
+            continue
+        if "・" not in value and "=" not in value:
+            continue
+        if all(t.is_common_noun and not t.oov for t in words):
+            continue  # ボランティア・センター: ordinary words
+        nxt = idx if idx is not None and idx < len(tokens) else None
+        if nxt is not None and tokens[nxt].start == end and (
+            tokens[nxt].pos[0] in ("名詞", "接尾辞") and tokens[nxt].surface not in _PERSON_SUFFIX
+        ):
+            continue
+        if not _PARTICLE_AFTER.match(norm, end):
+            continue
+        cands.add(start, end, HINT if historical else BARE_FULL, "foreign_untagged")
+
+
+def _add_sinitic(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
+                 by_start: dict[int, int], historical: bool) -> None:
+    """Chinese and Korean three-character names: 王金華, 林文察, 金載昊."""
+    for idx, tok in enumerate(tokens):
+        if tok.surface not in _SINITIC_SURNAMES:
+            continue
+        start = tok.start
+        if start > 0 and _is_kanji(norm[start - 1]):
+            continue
+        end = start + 3
+        if end > len(norm) or not _is_kanji(norm[start:end]):
+            continue
+        if end < len(norm) and _is_kanji(norm[end]):
+            continue
+        rest = [t for t in tokens[idx + 1 : idx + 3] if t.start < end]
+        if not rest or rest[-1].end != end:
+            continue
+        if any(t.pos[0] != "名詞" or (t.is_common_noun and len(t.surface) >= 2) for t in rest):
+            continue
+        if not _PARTICLE_AFTER.match(norm, end):
+            continue
+        if any(a < end and start < b for a, b in cands.spans):
+            continue
+        cands.add(start, end, HINT if historical else BARE_FULL, "sinitic_name")
 
 
 _PAREN_CONTENT = re.compile(

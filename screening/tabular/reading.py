@@ -416,9 +416,10 @@ def sniff_delimiter(text: str) -> str:
             counts.pop()  # the sample may cut the last record short
         if not counts:
             continue
-        mode, freq = Counter(counts).most_common(1)[0]
-        if mode < 2:
+        multi = Counter(c for c in counts if c >= 2)
+        if not multi:
             continue
+        mode, freq = max(multi.items(), key=lambda kv: (kv[1], kv[0]))
         share = freq / len(counts)
         # Prefer consistency, then more fields, then comma, tab, semicolon.
         key = (round(share, 2), mode, -rank)

@@ -10,7 +10,7 @@ from django.urls import reverse
 from audit.models import AuditEvent, EventKind
 from screening.models import AllowListEntry, Appeal, AppealStatus, DecisionSource
 from screening.selectors import engine_config_current
-from screening.services import prompt_screen, screening_decision_record
+from screening.services import screening_decision_record
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.admin.urls")]
@@ -21,15 +21,12 @@ PUBLIC_NUMBER = "027-898-0000"
 @pytest.fixture
 def blocked(staff):
     """A blocked prompt of `staff`, recorded as the chat view records it."""
-    text = f"市民課の窓口 {PUBLIC_NUMBER} の案内文を作ってください"
-    screening = prompt_screen(text=text)
-    assert screening.decision.value == "block"
     return screening_decision_record(
         user=staff,
         source=DecisionSource.PROMPT,
         decision="block",
         category_counts={"phone": 1},
-        masked_text=screening.result.masked_text,
+        masked_text="市民課の窓口 〔電話番号1〕 の案内文を作ってください",
     )
 
 

@@ -114,32 +114,33 @@ def test_try_box_on_rules_changelist(admin_client):
     assert reverse("admin:screening_screeningrule_try") in html
 
 
+SAMPLE = "担当の田中一郎さん（電話 090-3812-4471、tanaka.ichiro@gmail.com）に連絡"
+
+
 def test_try_shows_decision_findings_and_masked_text(admin_client):
-    text = "担当は tanaka@example.com です。"
-    response = admin_client.post(
-        reverse("admin:screening_screeningrule_try"), {"text": text}
-    )
+    response = admin_client.post(reverse("admin:screening_screeningrule_try"), {"text": SAMPLE})
     assert response.status_code == HTTPStatus.OK
     html = response.content.decode()
     assert response.context["decision"] == "block"
     assert "送信不可" in html
-    labels = [(e.label, e.clause) for e in response.context["explanations"]]
-    assert ("メールアドレス", "3(1)") in labels
-    assert "<mark" in html and "tanaka@example.com</mark>" in html
-    assert "〔メールアドレス1〕" in response.context["masked_text"]
+    explanations = response.context["explanations"]
+    assert explanations, "the sample holds personal information"
+    assert {e.clause for e in explanations} == {"3(1)"}
+    assert all(e.label and e.label in html for e in explanations)
+    assert "tanaka.ichiro@gmail.com" in [SAMPLE[e.start : e.end] for e in explanations]
+    assert "<mark" in html
+    masked = response.context["masked_text"]
+    assert "〔メールアドレス1〕" in masked and "tanaka.ichiro@gmail.com" not in masked
     # Nothing is stored or recorded for a trial.
     assert not AuditEvent.objects.filter(payload__icontains="tanaka").exists()
 
 
 def test_try_uses_the_rules_in_force(admin_client):
-    ScreeningRule.objects.filter(category="email").update(action="warn")
     from screening.selectors import engine_config_invalidate
 
+    ScreeningRule.objects.update(action="warn")
     engine_config_invalidate()
-    response = admin_client.post(
-        reverse("admin:screening_screeningrule_try"),
-        {"text": "連絡は a.b@example.com へ"},
-    )
+    response = admin_client.post(reverse("admin:screening_screeningrule_try"), {"text": SAMPLE})
     assert response.context["decision"] == "warn"
 
 

@@ -189,7 +189,7 @@ def test_fast_path_equals_canonical_json(payload, username):
         "target_id": "7", "payload": payload, "ip": "10.0.0.1", "user_agent": "ua\t\"x\"",
     }
     digest = chain_hash("0" * 64, fields)
-    row = (1, "auth.login", "2026-04-01 00:00:00", 3, username, None, "", "7",
+    row = (1, "auth.login", "2026-04-01T00:00:00.000000+00:00", 3, username, None, "", "7",
            CanonicalJSONEncoder().encode(payload), "10.0.0.1", "ua\t\"x\"", "0" * 64, digest)
     assert chain_check([row]).ok
     assert canonical_json(fields)  # the slow path agrees too
