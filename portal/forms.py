@@ -56,3 +56,31 @@ class GuidelineAckForm(forms.Form):
         label=_("上記を読み、理解しました"),
         error_messages={"required": _("確認のチェックを入れてください。")},
     )
+
+
+ENCODING_CHOICES = [
+    ("", _("自動判定")),
+    ("utf-8", "UTF-8"),
+    ("utf-8-sig", _("UTF-8（BOM付き）")),
+    ("cp932", _("Shift_JIS（CP932・Excelの既定）")),
+    ("euc-jp", "EUC-JP"),
+    ("utf-16", _("UTF-16（Excelの「Unicode テキスト」）")),
+]
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSVファイル"),
+        allow_empty_file=True,  # the reader rejects it with its own explanation
+        error_messages={"required": _("ファイルを選んでください。")},
+    )
+    encoding = forms.ChoiceField(label=_("文字コード"), choices=ENCODING_CHOICES, required=False)
+    drop_columns = forms.MultipleChoiceField(required=False, choices=())
+    upload_token = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        # Column names come from the user's own file; any name they send back is accepted
+        # and matched against the re-uploaded table.
+        dropped = self.data.getlist("drop_columns") if hasattr(self.data, "getlist") else []
+        self.fields["drop_columns"].choices = [(c, c) for c in dropped]  # type: ignore[attr-defined]

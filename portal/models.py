@@ -320,3 +320,30 @@ class SiteSettings(models.Model):
     @classmethod
     def current(cls) -> SiteSettings:
         return cls.objects.order_by("id").first() or cls()
+
+
+class TableAttachment(models.Model):
+    """A CSV that passed screening, in the compact form the LLM receives."""
+
+    conversation = models.ForeignKey(
+        Conversation, on_delete=models.CASCADE, related_name="attachments"
+    )
+    message = models.OneToOneField(
+        Message, null=True, blank=True, on_delete=models.SET_NULL, related_name="attachment"
+    )
+    file_name = models.CharField(_("ファイル名"), max_length=255)
+    size = models.PositiveIntegerField(_("サイズ（バイト）"))
+    encoding = models.CharField(_("文字コード"), max_length=20)
+    rows = models.PositiveIntegerField(_("行数"))
+    columns = models.PositiveIntegerField(_("列数"))
+    dropped_columns = models.JSONField(_("除外した列"), default=list)
+    compact = models.TextField(_("AIに送る内容"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("添付された表")
+        verbose_name_plural = _("添付された表")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.file_name

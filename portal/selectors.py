@@ -167,3 +167,22 @@ def quota_refusal(*, user: User) -> str:
     if recent >= limits.prompts_per_minute:
         return _("短時間に送信が集中しています。1分ほど待ってから送信してください。")
     return ""
+
+
+def upload_refusal(*, user: User, size: int) -> str:
+    """A Japanese refusal when the file is too large or uploads come too fast, else ''."""
+    from screening.models import DecisionSource, ScreeningDecision
+
+    limits = SiteSettings.current()
+    if size > limits.max_upload_bytes:
+        return _("ファイルが大きすぎます（上限 %(mb).1f MB）。分割するか、必要な列だけにしてください。") % {
+            "mb": limits.max_upload_bytes / 1_000_000
+        }
+    recent = ScreeningDecision.objects.filter(
+        user=user,
+        source=DecisionSource.UPLOAD,
+        created_at__gte=timezone.now() - timedelta(minutes=1),
+    ).count()
+    if recent >= limits.prompts_per_minute:
+        return _("短時間にアップロードが集中しています。1分ほど待ってから試してください。")
+    return ""

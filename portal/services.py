@@ -53,6 +53,7 @@ class SubmitOutcome:
     message: str = ""
     masked_text: str = ""
     mapping: dict[str, str] = field(default_factory=dict)
+    decision_id: int | None = None
 
 
 @transaction.atomic
@@ -182,7 +183,7 @@ def prompt_submit(
                 return SubmitOutcome(status="blocked", screening=screening, masked_text=masked)
             outgoing, sent_masked = masked, True
         elif screening.decision is Decision.BLOCK:
-            screening_decision_record(
+            record = screening_decision_record(
                 user=user,
                 source=DecisionSource.PROMPT,
                 decision=Decision.BLOCK.value,
@@ -191,7 +192,13 @@ def prompt_submit(
                 conversation=conversation,
                 request=request,
             )
-            return SubmitOutcome(status="blocked", screening=screening, masked_text=masked, mapping=mapping)
+            return SubmitOutcome(
+                status="blocked",
+                screening=screening,
+                masked_text=masked,
+                mapping=mapping,
+                decision_id=record.pk,
+            )
         elif not acknowledge_warning:
             return SubmitOutcome(status="warn", screening=screening, masked_text=masked, mapping=mapping)
 
@@ -256,6 +263,11 @@ def _prompt_store_and_queue(
         classification=classification,
         masked=sent_masked,
     )
+    from portal.models import TableAttachment
+
+    attached = TableAttachment.objects.filter(conversation=conversation, message__isnull=True).update(
+        message=prompt
+    )
     llm_request = LLMRequest.objects.create(
         conversation=conversation,
         prompt=prompt,
@@ -271,6 +283,7 @@ def _prompt_store_and_queue(
             "model": conversation.model.display_name,
             "classification": classification,
             "sent_masked": sent_masked,
+            "tables_attached": attached,
         },
         request=request,
     )
@@ -312,9 +325,14 @@ def _history(conversation: Conversation, up_to: Message) -> list[dict[str, str]]
             ),
         }
     ]
-    for message in conversation.messages.filter(id__lte=up_to.id).order_by("id"):
-        if message.content:
-            messages.append({"role": message.role, "content": message.content})
+    turns = conversation.messages.filter(id__lte=up_to.id).select_related("attachment").order_by("id")
+    for message in turns:
+        content = message.content
+        table = getattr(message, "attachment", None)
+        if table is not None:
+            content = f"{content}\n\n{table.compact}"
+        if content:
+            messages.append({"role": message.role, "content": content})
     return messages
 
 
@@ -568,3 +586,89 @@ def demo_users_install() -> None:
         )
         user.set_password(demo.DEMO_PASSWORD)
         user.save()
+
+
+@dataclass
+class UploadOutcome:
+    """A screened CSV: attached when it passed, else the column report or the error."""
+
+    decision: str
+    record: dict[str, Any]
+    attachment: Any = None
+    error: str = ""
+    candidates: list[str] = field(default_factory=list)
+
+
+def _upload_category_counts(record: dict[str, Any]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for finding in record.get("findings", []):
+        counts[finding["category"]] = counts.get(finding["category"], 0) + int(finding.get("count", 1))
+    return counts
+
+
+def table_upload_screen(
+    *,
+    user: User,
+    conversation: Conversation,
+    data: bytes,
+    file_name: str,
+    encoding: str | None = None,
+    drop_columns: list[str] | None = None,
+    progress: Any = None,
+    request: HttpRequest | None = None,
+) -> UploadOutcome:
+    """Screen an uploaded CSV cell by cell (3(2)); attach it to the conversation if it passes."""
+    from portal.models import SiteSettings, TableAttachment
+    from screening.selectors import engine_config_current
+    from screening.tabular import Limits, UploadResult, rescreen_without, screen_upload, table_for_llm
+    from screening.tabular.upload import screening_record
+
+    limits_row = SiteSettings.current()
+    limits = Limits(max_bytes=limits_row.max_upload_bytes, max_rows=limits_row.max_upload_rows)
+    config = engine_config_current()
+    result: UploadResult = screen_upload(
+        data, file_name, config, encoding=encoding or None, limits=limits, progress=progress
+    )
+    dropped: list[str] = []
+    table = result.table
+    if drop_columns and table is not None:
+        dropped = [c for c in drop_columns if c in table.columns]
+        table, rescreened = rescreen_without(table, dropped, config, progress=progress)
+        result = UploadResult(
+            screening_record(file_name, table.encoding, rescreened),
+            table=table,
+            screening=rescreened,
+            size=len(data),
+        )
+    record = result.record
+    audit_payload = {**result.audit_record(), "dropped_columns": dropped}
+    with transaction.atomic():
+        screening_decision_record(
+            user=user,
+            source=DecisionSource.UPLOAD,
+            decision=record["decision"],
+            category_counts=_upload_category_counts(record),
+            conversation=conversation,
+            request=request,
+            extra={"upload": audit_payload},
+        )
+        attachment = None
+        if record["decision"] == Decision.PASS.value and table is not None:
+            budget = max(2000, min(60_000, conversation.model.context_window))
+            attachment = TableAttachment.objects.create(
+                conversation=conversation,
+                file_name=file_name[:255],
+                size=len(data),
+                encoding=table.encoding,
+                rows=table.n_rows,
+                columns=table.n_columns,
+                dropped_columns=dropped,
+                compact=table_for_llm(table, budget, name=file_name),
+            )
+    return UploadOutcome(
+        decision=record["decision"],
+        record=record,
+        attachment=attachment,
+        error=record.get("error", ""),
+        candidates=list(record.get("candidates", [])),
+    )

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from portal import selectors, services
-from portal.forms import ConfirmForm, ConversationForm, GuidelineAckForm, PromptForm
+from portal.forms import ConfirmForm, ConversationForm, GuidelineAckForm, PromptForm, UploadForm
 from portal.maskvault import mapping_load, mapping_save
 from portal.models import LLMRequest, LLMRequestStatus, MessageRole, PromptTemplate, User
 from portal.rendering import markdown_to_safe_html
@@ -101,7 +101,7 @@ def _conversation_context(
     request: HttpRequest, conversation: Any, prompt_form: PromptForm, **extra: Any
 ) -> dict[str, Any]:
     user: User = request.user  # type: ignore[assignment]
-    turns = list(conversation.messages.all())
+    turns = list(conversation.messages.select_related("attachment"))
     answer_ids = [m.pk for m in turns if m.role == MessageRole.ASSISTANT]
     confirmed = selectors.confirmed_answer_ids(answer_ids=answer_ids)
     mapping = mapping_load(request, conversation.pk) if request.GET.get("reveal") == "1" else {}
@@ -116,6 +116,7 @@ def _conversation_context(
                 "html": markdown_to_safe_html(text) if message.role == MessageRole.ASSISTANT else "",
                 "text": text,
                 "confirmed": message.pk in confirmed,
+                "table": getattr(message, "attachment", None),
             }
         )
     state = selectors.conversation_state(conversation=conversation)
@@ -128,6 +129,8 @@ def _conversation_context(
         "statement": selectors.confirmation_statement_current(),
         "templates": PromptTemplate.objects.filter(active=True),
         "quota": selectors.quota_status(user=user),
+        "upload_form": extra.pop("upload_form", None) or UploadForm(initial={"upload_token": PromptForm.new_token()}),
+        "pending_tables": conversation.attachments.filter(message__isnull=True),
         "can_reveal": bool(mapping_load(request, conversation.pk)),
         "revealing": bool(mapping),
         "pending_statuses": (LLMRequestStatus.QUEUED, LLMRequestStatus.RUNNING, LLMRequestStatus.RETRYING),
@@ -351,3 +354,76 @@ def request_status(request: HttpRequest, pk: int) -> HttpResponse:
         json.dumps({"status": llm_request.status, "error": llm_request.error_message}, ensure_ascii=False),
         content_type="application/json",
     )
+
+
+UPLOAD_PROGRESS_SECONDS = 600
+
+
+def _progress_key(user_id: int, token: str) -> str:
+    return f"upload:progress:{user_id}:{token}"
+
+
+@guideline_required
+@require_POST
+def table_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """Screen a CSV before use (3(2)); attach it when it passes, else explain per column."""
+    from django.core.cache import cache
+
+    from portal.models import SiteSettings
+
+    user: User = request.user  # type: ignore[assignment]
+    conv = selectors.conversation_get(user=user, pk=pk)
+    form = UploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return render(request, "portal/conversation.html",
+                      _conversation_context(request, conv, _fresh_prompt_form(), upload_form=form), status=400)
+    upload = form.cleaned_data["file"]
+    limits = SiteSettings.current()
+    refusal = selectors.upload_refusal(user=user, size=upload.size)
+    if refusal:
+        messages.error(request, refusal)
+        return redirect("chat:conversation", pk=conv.pk)
+    token = form.cleaned_data["upload_token"] or ""
+    key = _progress_key(user.pk, token) if token else ""
+
+    def progress(done: int, total: int) -> None:
+        if key:
+            try:
+                cache.set(key, {"done": done, "total": total}, UPLOAD_PROGRESS_SECONDS)
+            except Exception:  # noqa: BLE001 - progress is a courtesy
+                pass
+
+    outcome = services.table_upload_screen(
+        user=user,
+        conversation=conv,
+        data=upload.read(limits.max_upload_bytes + 1),
+        file_name=upload.name,
+        encoding=form.cleaned_data["encoding"] or None,
+        drop_columns=form.cleaned_data["drop_columns"],
+        progress=progress,
+        request=request,
+    )
+    if outcome.attachment is not None:
+        messages.success(request, _("表「%(name)s」は確認の結果、個人情報等が見つからなかったため添付しました。次の質問と一緒にAIへ送られます。") % {"name": upload.name})
+        return redirect("chat:conversation", pk=conv.pk)
+    fresh = UploadForm(initial={"upload_token": PromptForm.new_token(), "encoding": form.cleaned_data["encoding"]})
+    return render(
+        request,
+        "portal/conversation.html",
+        _conversation_context(request, conv, _fresh_prompt_form(), upload_form=fresh, upload_outcome=outcome),
+        status=422,
+    )
+
+
+def upload_progress(request: HttpRequest, token: str) -> HttpResponse:
+    from django.core.cache import cache
+
+    try:
+        state = cache.get(_progress_key(request.user.pk, token)) or {}
+    except Exception:  # noqa: BLE001
+        state = {}
+    return HttpResponse(json.dumps(state), content_type="application/json")
+
+
+def _fresh_prompt_form() -> PromptForm:
+    return PromptForm(initial={"client_token": PromptForm.new_token(), "classification": ""})

@@ -20,6 +20,10 @@ _VALID_CATEGORIES = {c.value for c in Category}
 _PROBES = ("a" * 64 + "!", "0" * 64 + "x", "あ" * 64 + "!", " " * 64 + "x", "aA0-" * 24 + "!")
 
 
+# A group that repeats something and is itself repeated: the classic exponential shape.
+_NESTED_QUANTIFIER = regex.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*[+*{]")
+
+
 @lru_cache(maxsize=512)
 def _compiled(pattern: str) -> regex.Pattern[str] | None:
     try:
@@ -37,7 +41,11 @@ def validate_pattern(pattern: str) -> str | None:
         return "正規表現として解釈できません。"
     if compiled.search("") is not None and compiled.fullmatch("") is not None:
         return "空文字列に一致するパターンは使えません。"
-    for probe in _PROBES:
+    if _NESTED_QUANTIFIER.search(pattern):
+        return "繰り返しを入れ子にしたパターン（例: (a+)+）は使えません。"
+    literal = {c for c in pattern if c.isalnum()} or {"a"}
+    probes = list(_PROBES) + [c * 200 + "!" for c in sorted(literal)[:20]]
+    for probe in probes:
         try:
             compiled.search(probe * 4, timeout=0.05)
         except TimeoutError:

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 # Sudachi refuses inputs above 49,149 UTF-8 bytes; chunks of this many characters stay
@@ -14,37 +14,64 @@ _lock = threading.Lock()
 _state: dict[str, Any] = {}
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    surface: str
-    start: int
-    end: int
-    pos: tuple[str, ...]
-    oov: bool
+_PERSON, _SURNAME, _GIVEN, _PLACE, _PROPER, _COMMON = 1, 2, 4, 8, 16, 32
+
+
+def _flags(pos: tuple[str, ...]) -> int:
+    flags = 0
+    if len(pos) > 2 and pos[2] == "人名":
+        flags |= _PERSON
+        if pos[3] == "姓":
+            flags |= _SURNAME
+        elif pos[3] == "名":
+            flags |= _GIVEN
+    if len(pos) > 2 and pos[2] == "地名":
+        flags |= _PLACE
+    if len(pos) > 1 and pos[1] == "固有名詞":
+        flags |= _PROPER
+    if pos[0] == "名詞" and len(pos) > 1 and pos[1] == "普通名詞":
+        flags |= _COMMON
+    return flags
+
+
+class Token(tuple):  # noqa: SLOT001 - a tuple subclass is the cheapest record to build
+    """One morpheme: (surface, start, end, pos, oov, flags); offsets into the text."""
+
+    __slots__ = ()
+
+    surface = property(itemgetter(0))
+    start = property(itemgetter(1))
+    end = property(itemgetter(2))
+    pos = property(itemgetter(3))
+    oov = property(itemgetter(4))
 
     @property
     def is_person(self) -> bool:
-        return len(self.pos) > 2 and self.pos[2] == "人名"
+        return bool(self[5] & _PERSON)
 
     @property
     def is_surname(self) -> bool:
-        return self.is_person and self.pos[3] == "姓"
+        return bool(self[5] & _SURNAME)
 
     @property
     def is_given(self) -> bool:
-        return self.is_person and self.pos[3] == "名"
+        return bool(self[5] & _GIVEN)
 
     @property
     def is_place(self) -> bool:
-        return len(self.pos) > 2 and self.pos[2] == "地名"
+        return bool(self[5] & _PLACE)
 
     @property
     def is_proper(self) -> bool:
-        return len(self.pos) > 1 and self.pos[1] == "固有名詞"
+        return bool(self[5] & _PROPER)
 
     @property
     def is_common_noun(self) -> bool:
-        return self.pos[0] == "名詞" and len(self.pos) > 1 and self.pos[1] == "普通名詞"
+        return bool(self[5] & _COMMON)
+
+
+def make_token(surface: str, start: int, end: int, pos: tuple[str, ...], oov: bool) -> Token:
+    return Token((surface, start, end, pos, oov, _flags(pos)))
 
 
 def _tokenizer() -> tuple[Any, list[tuple[str, ...]]]:
@@ -57,12 +84,12 @@ def _tokenizer() -> tuple[Any, list[tuple[str, ...]]]:
 
                 dictionary = Dictionary(dict="core")
                 tokenizer = dictionary.tokenizer(mode=SplitMode.C)
-                pos_table: list[tuple[str, ...]] = []
+                pos_table: list[tuple[tuple[str, ...], int]] = []
                 while True:
                     pos = dictionary.pos_of(len(pos_table))
                     if pos is None:
                         break
-                    pos_table.append(tuple(pos))
+                    pos_table.append((tuple(pos), _flags(tuple(pos))))
                 state = (tokenizer, pos_table)
                 _state["tok"] = state
     return state
@@ -101,16 +128,12 @@ def tokenize(text: str) -> tuple[Token, ...]:
             morphemes = tokenizer.tokenize(chunk)
         except Exception:  # noqa: BLE001 - Sudachi rejects some odd inputs; skip the chunk
             continue
+        new = Token.__new__
         for m in morphemes:
-            begin, end = m.begin(), m.end()
+            begin = m.begin()
+            pos, flags = pos_table[m.part_of_speech_id()]
             tokens.append(
-                Token(
-                    chunk[begin:end],
-                    base + begin,
-                    base + end,
-                    pos_table[m.part_of_speech_id()],
-                    m.is_oov(),
-                )
+                new(Token, (m.surface(), base + begin, base + m.end(), pos, m.is_oov(), flags))
             )
     return tuple(tokens)
 
@@ -125,5 +148,5 @@ def person_kind(word: str) -> str | None:
         return None
     if len(morphemes) != 1:
         return None
-    pos = pos_table[morphemes[0].part_of_speech_id()]
+    pos = pos_table[morphemes[0].part_of_speech_id()][0]
     return pos[3] if len(pos) > 3 and pos[2] == "人名" else None

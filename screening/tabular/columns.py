@@ -55,6 +55,7 @@ _IDENTIFYING = frozenset(
 )
 
 # How a finding was made, which decides whether context rules may remove it.
+WEAK = "weak"  # a low-confidence detector hit: counts only when the table corroborates
 TEXT = "text"  # a detector hit inside longer text: the engine had its context
 BARE = "bare"  # a detector hit that is the whole cell
 HEADER = "header"  # the header announced it and the value has the shape
@@ -131,6 +132,8 @@ class _ColumnState:
     tallies: dict[tuple[Category, str], _Tally] = field(default_factory=dict)
     org_values: int = 0
     text_values: int = 0
+    distinct_values: int = 0  # non-empty distinct values seen
+    named_values: int = 0  # … of which the detectors read as a full name
     # value → (category, how) keys, decided once per distinct value of this column
     value_keys: dict[str, tuple[tuple[Category, str], ...]] = field(
         default_factory=dict
@@ -157,7 +160,7 @@ def _header_hits(
             category = Category.EMAIL if looks_like_email(stripped) else Category.PHONE
         else:
             category = KIND_CATEGORY[kind]
-        hits = (Hit(category, True, True),)
+        hits = (Hit(category, 1.0, True),)
     state.header_cache[value] = hits
     return hits
 
@@ -208,6 +211,10 @@ def _value_keys(
     config: EngineConfig,
 ) -> tuple[tuple[Category, str], ...]:
     stripped = value.strip()
+    if stripped:
+        state.distinct_values += 1
+    if not detected and not use_header and state.text_values >= _ORG_SAMPLE:
+        return ()
     if stripped and state.text_values < _ORG_SAMPLE and not is_inert(stripped):
         state.text_values += 1
         if is_organisation(stripped):
@@ -218,8 +225,11 @@ def _value_keys(
     for hit in header:
         keys[hit.category] = _how(state, hit, stripped, True)
     for hit in detected:
-        if not hit.strong and hit.category not in header_categories:
-            continue  # a weak guess with nothing in the header to back it
+        weak = not hit.strong and hit.category not in header_categories
+        if weak and hit.category is Category.PERSON_NAME:
+            if hit.confidence < NAME_FULL_CONFIDENCE:
+                continue  # a surname-like word with nothing in the header to back it
+            state.named_values += 1
         if hit.category is Category.PERSON_NAME and (
             (
                 state.kind in (HeaderKind.PERSON_NAME, HeaderKind.KANA_NAME)
@@ -229,14 +239,21 @@ def _value_keys(
             or (state.kind in _LABELS and len(stripped) <= LABEL_MAX_CHARS)
         ):
             continue
-        how = _how(state, hit, stripped, False)
+        how = WEAK if weak else _how(state, hit, stripped, False)
         old = keys.get(hit.category)
         if old is None or _RANK[how] > _RANK[old]:
             keys[hit.category] = how
     return tuple(keys.items())
 
 
-_RANK = {BARE: 0, HEADER: 1, TEXT: 2, PERSONAL: 3}
+_RANK = {WEAK: -1, BARE: 0, HEADER: 1, TEXT: 2, PERSONAL: 3}
+# A bare full name without a space (佐藤花子) scores 0.4 in the name detector; a lone
+# surname-like word (大胡, 敷島) 0.15 and never counts without a header.
+NAME_FULL_CONFIDENCE = 0.35
+# Share of a column's distinct values that must read as full names before weak name
+# hits there count on their own (a column of names, not a few place names).
+NAME_COLUMN_SHARE = 0.5
+NAME_COLUMN_MIN = 3
 # Columns whose header fixes what their cells are: a person-name hit there is a word
 # inside an address, an e-mail or a date, already reported under its own category.
 _STRUCTURED = frozenset(
@@ -276,15 +293,24 @@ def _first_row_is_data(table: Table, detector: CellDetector) -> bool:
     )
 
 
+def _is_name_column(state: _ColumnState) -> bool:
+    """Most distinct values of the column read as full names (佐藤花子)."""
+    return (
+        state.named_values >= NAME_COLUMN_MIN
+        and state.named_values >= NAME_COLUMN_SHARE * state.distinct_values
+    )
+
+
 def _apply_context(states: Sequence[_ColumnState]) -> list[ColumnFinding]:
     """Table-level rules (see the module docstring) → the findings that stand."""
-    person_bearing = any(
+    name_columns = {s.name for s in states if _is_name_column(s)}
+    person_bearing = bool(name_columns) or any(
         cat in _IDENTIFYING
+        and how != WEAK
         and (cat is not Category.BIRTH_DATE or s.kind is HeaderKind.BIRTH_DATE)
         for s in states
-        for (cat, _how_), t in s.tallies.items()
+        for (cat, how), t in s.tallies.items()
         if t.count
-        and not (cat is Category.BIRTH_DATE and s.kind is HeaderKind.OTHER_DATE)
     )
     institutional = any(
         s.kind is HeaderKind.ORGANISATION
@@ -297,6 +323,11 @@ def _apply_context(states: Sequence[_ColumnState]) -> list[ColumnFinding]:
         for (category, how), tally in s.tallies.items():
             if category is Category.BIRTH_DATE and s.kind is HeaderKind.OTHER_DATE:
                 continue
+            if how == WEAK and not (
+                person_bearing
+                or (category is Category.PERSON_NAME and s.name in name_columns)
+            ):
+                continue  # a low-confidence guess nothing else in the table supports
             if not person_bearing:
                 if category is Category.SENSITIVE and how in (BARE, HEADER):
                     continue

@@ -37,7 +37,7 @@ SCREENED_CATEGORIES = frozenset({*PERSONAL_CATEGORIES, Category.NON_PUBLIC})
 # Values longer than this are screened alone: their own words are their context.
 BATCH_MAX_VALUE_CHARS = 40
 BATCH_MIN_VALUES = 64
-BATCH_TEXT_CHARS = 6000
+BATCH_TEXT_CHARS = 3000
 # Between two values: a line no pattern (digits, spaces, hyphens) can run across.
 SEPARATOR = "\n■■\n"
 SHAPE_SAMPLE = 24
@@ -52,13 +52,15 @@ _SHAPE = str.maketrans(
 
 def code_shape(value: str) -> str | None:
     """The shape of a short ASCII code (R06-000123 → A00-000000), or None."""
-    if not _CODE.fullmatch(value) or "@" in value or _CODE_DATE.search(value):
+    if not _CODE.fullmatch(value) or "@" in value:
         return None
-    digits = sum(c.isdigit() for c in value)
-    letters = sum(c.isalpha() for c in value)
-    if not 1 <= digits <= 8 or letters > 3:
+    shape = value.translate(_SHAPE)
+    digits = shape.count("0")
+    if not 1 <= digits <= 8 or shape.count("a") + shape.count("A") > 3:
         return None
-    return value.translate(_SHAPE)
+    if _CODE_DATE.search(value):
+        return None
+    return shape
 
 
 # Values that must be found the same way in a batch as alone before batching is used.
@@ -86,7 +88,7 @@ BATCH_PROBES = (
     "自宅 027-265-4419（夜なら出られます）",
 )
 _VERIFY_FIRST = 48
-_VERIFY_EACH = 8
+_VERIFY_EACH = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +96,12 @@ class Hit:
     """One category found in one cell value (the value itself is never kept here)."""
 
     category: Category
-    strong: bool  # confidence ≥ 0.5
+    confidence: float  # the best finding of this category in the cell
     bare: bool  # the finding is (almost) the whole cell: no surrounding words
+
+    @property
+    def strong(self) -> bool:
+        return self.confidence >= 0.5
 
 
 Detect = Callable[[str, EngineConfig], list[Finding]]
@@ -113,9 +119,9 @@ def _hits(
         action = config.actions.get(category.value, DEFAULT_ACTIONS[category.value])
         if action == "pass":
             continue
-        hit = Hit(category, f.confidence >= 0.5, (f.end - f.start) >= 0.6 * core)
+        hit = Hit(category, f.confidence, (f.end - f.start) >= 0.6 * core)
         old = best.get(category)
-        if old is None or (hit.strong, hit.bare) > (old.strong, old.bare):
+        if old is None or (hit.confidence, hit.bare) > (old.confidence, old.bare):
             best[category] = hit
     return tuple(best.values())
 

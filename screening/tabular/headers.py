@@ -107,7 +107,8 @@ _RULES: tuple[tuple[HeaderKind, re.Pattern[str]], ...] = (
         re.compile(
             r"氏名|名前|姓名|フルネーム|shimei|simei|namae|fullname|firstname|lastname|"
             r"surname|givenname|familyname|^name$|^names$|(世帯主|代表者|保護者)(名|氏名)?$|"
-            r"(者|人|主|児童|生徒|患者|会員|職員|家族|親族|本人)名$|(者|人)$|^(姓|名)$"
+            r"(者|人|主|児童|生徒|患者|会員|職員|家族|親族|本人|長|員|師|手|士|様|氏)名$|"
+            r"(者|人)$|^(姓|名)$|^宛名$|^(お)?名前"
         ),
     ),
     (
@@ -194,5 +195,5 @@ def header_kind(header: str) -> HeaderKind:
 
 
 def header_is_personal_contact(header: str) -> bool:
-    """True for 携帯電話, 自宅電話, 緊急連絡先: their numbers are never institutional."""
+    """True for 携帯電話, 自宅電話, 緊急連絡先: never institutional numbers."""
     return bool(_PERSONAL_CONTACT.search(normalise_header(header)))

@@ -33,3 +33,30 @@
     });
   }
 })();
+
+// CSV uploads: the form posts normally; while the browser waits for the answer this
+// page polls the screening progress and shows it.
+(function () {
+  "use strict";
+  document.querySelectorAll("form.js-upload").forEach((form) => {
+    form.addEventListener("submit", () => {
+      const bar = form.querySelector(".upload-progress");
+      const status = form.querySelector(".upload-status");
+      const token = form.querySelector("input[name=upload_token]");
+      if (bar) { bar.hidden = false; bar.removeAttribute("value"); }
+      if (status) { status.textContent = "アップロードして内容を確認しています…"; }
+      form.querySelectorAll("button[type=submit]").forEach((b) => { b.disabled = true; });
+      if (!token || !token.value) { return; }
+      setInterval(() => {
+        fetch(`/chat/uploads/${token.value}/progress/`, { credentials: "same-origin" })
+          .then((r) => r.json())
+          .then((p) => {
+            if (!p.total) { return; }
+            if (bar) { bar.max = p.total; bar.value = p.done; }
+            if (status) { status.textContent = `内容を確認しています…（${p.done.toLocaleString()} / ${p.total.toLocaleString()} 行）`; }
+          })
+          .catch(() => {});
+      }, 500);
+    });
+  });
+})();

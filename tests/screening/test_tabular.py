@@ -621,10 +621,54 @@ def test_column_limit() -> None:
 def test_audit_record_keeps_no_values() -> None:
     result = screen_upload(ROSTER.encode("cp932"), "roster.csv", CONFIG)
     audit = result.audit_record()
-    assert audit["file"] == "roster.csv" and audit["size"] == len(ROSTER.encode("cp932"))
+    assert audit["file"] == "roster.csv" and audit["size"] == len(
+        ROSTER.encode("cp932")
+    )
     assert (audit["encoding"], audit["rows"], audit["columns"]) == ("cp932", 2, 6)
     assert audit["categories"]["氏名"] == ["person_name"]
     text = json.dumps(audit, ensure_ascii=False)
     assert "髙橋" not in text and "090" not in text
     rejected = screen_upload(b"", "e.csv", CONFIG).audit_record()
-    assert rejected == {"file": "e.csv", "size": 0, "decision": "reject", "error_code": "empty"}
+    assert rejected == {
+        "file": "e.csv",
+        "size": 0,
+        "decision": "reject",
+        "error_code": "empty",
+    }
+
+
+def tiered_detect(text: str, config: EngineConfig) -> list[Finding]:
+    """Like the name engine: bare full names 0.4, lone name parts 0.15, health 0.3."""
+    out = fake_detect(text, config)
+    for m in re.finditer(r"(?m)^(佐藤|鈴木|高橋)(花子|一郎|美咲)$", text):
+        out.append(Finding(Category.PERSON_NAME, m.start(), m.end(), 0.4, "full_name"))
+    for m in re.finditer(r"(?m)^(大胡|粕川|敷島)$", text):
+        out.append(Finding(Category.PERSON_NAME, m.start(), m.end(), 0.15, "name_part"))
+    for m in re.finditer(r"人工透析|認知症", text):
+        out.append(Finding(Category.SENSITIVE, m.start(), m.end(), 0.3, "health"))
+    return out
+
+
+def screen_tiered(text: str):
+    table = read_table(text.encode())
+    return screen_table(table, CONFIG, detector=CellDetector(CONFIG, tiered_detect))
+
+
+def test_a_column_of_bare_full_names_blocks_on_its_own() -> None:
+    result = screen_tiered("列1,列2\n佐藤花子,1\n鈴木一郎,2\n高橋美咲,3\n")
+    assert findings_by_column(result) == {"列1": {"person_name"}}
+
+
+def test_surname_like_place_names_do_not_block() -> None:
+    assert screen_tiered("列1,列2\n大胡,1\n粕川,2\n敷島,3\n").decision == "pass"
+
+
+def test_one_bare_full_name_among_other_words_does_not_block() -> None:
+    rows = "\n".join(f"項目{i},{i}" for i in range(10))
+    assert screen_tiered(f"列1,列2\n佐藤花子,0\n{rows}\n").decision == "pass"
+
+
+def test_weak_health_words_count_only_about_identified_people() -> None:
+    assert screen_tiered("講座,定員\n認知症カフェ,20\n").decision == "pass"
+    result = screen_tiered("氏名,備考\n山田 太郎,人工透析\n")
+    assert findings_by_column(result) == {"氏名": {"person_name"}, "備考": {"sensitive"}}
