@@ -339,7 +339,10 @@ def _history(conversation: Conversation, up_to: Message) -> list[dict[str, str]]
 def llm_request_execute(*, request_id: int) -> str:
     """Call the model for one request; a second delivery of a finished one does nothing."""
     with transaction.atomic():
-        llm_request = LLMRequest.objects.select_for_update().select_related(
+        # Lock the request row only: FOR UPDATE on the joined user row deadlocks (PostgreSQL)
+        # with the same user's concurrent write, whose deferred FK check needs that row
+        # while it holds the audit chain head.
+        llm_request = LLMRequest.objects.select_for_update(of=("self",)).select_related(
             "conversation", "prompt", "model", "conversation__user"
         ).get(pk=request_id)
         if llm_request.status in (LLMRequestStatus.SUCCEEDED, LLMRequestStatus.FAILED):
@@ -393,7 +396,7 @@ def llm_request_complete(
     latency_ms: int,
 ) -> Message | None:
     """Store the answer once: the row lock and the status check stop a duplicate."""
-    llm_request = LLMRequest.objects.select_for_update().select_related(
+    llm_request = LLMRequest.objects.select_for_update(of=("self",)).select_related(
         "conversation__user"
     ).get(pk=request_id)
     if llm_request.status == LLMRequestStatus.SUCCEEDED:
@@ -429,7 +432,7 @@ def llm_request_complete(
 @transaction.atomic
 def llm_request_attempt_failed(*, request_id: int, error: LLMError, final: bool) -> None:
     """Record a failed attempt; on the last one tell the user in Japanese."""
-    llm_request = LLMRequest.objects.select_for_update().select_related(
+    llm_request = LLMRequest.objects.select_for_update(of=("self",)).select_related(
         "conversation__user"
     ).get(pk=request_id)
     if llm_request.status == LLMRequestStatus.SUCCEEDED:

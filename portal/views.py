@@ -30,6 +30,7 @@ from portal.models import LLMRequest, LLMRequestStatus, MessageRole, PromptTempl
 from portal.rendering import markdown_to_safe_html
 from portal.streams import stream_key
 from screening.masking import unmask_text
+from screening.models import CategoryChoices
 from screening.services import highlight_segments
 
 View = Callable[..., HttpResponseBase]
@@ -406,6 +407,9 @@ def table_upload(request: HttpRequest, pk: int) -> HttpResponse:
     if outcome.attachment is not None:
         messages.success(request, _("表「%(name)s」は確認の結果、個人情報等が見つからなかったため添付しました。次の質問と一緒にAIへ送られます。") % {"name": upload.name})
         return redirect("chat:conversation", pk=conv.pk)
+    labels = dict(CategoryChoices.choices)
+    for finding in outcome.record.get("findings", []):
+        finding["label"] = labels.get(finding["category"], finding["category"])
     fresh = UploadForm(initial={"upload_token": PromptForm.new_token(), "encoding": form.cleaned_data["encoding"]})
     return render(
         request,

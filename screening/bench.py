@@ -152,7 +152,7 @@ def bench_anchor(labels: Path, runs: int) -> dict[str, Any]:
     if python is None:
         return {"engine": "Presidio + GiNZA", "error": status}
     proc = subprocess.run(
-        [str(python), str(Path(__file__).with_name("bench_presidio.py")), str(labels),
+        [str(python), "-P", str(Path(__file__).with_name("bench_presidio.py")), str(labels),
          str(runs)],
         capture_output=True, text=True, timeout=3600,
     )

@@ -129,12 +129,11 @@ def tokenize(text: str) -> tuple[Token, ...]:
         except Exception:  # noqa: BLE001 - Sudachi rejects some odd inputs; skip the chunk
             continue
         new = Token.__new__
+        append = tokens.append
         for m in morphemes:
-            begin = m.begin()
+            begin, end = m.begin(), m.end()
             pos, flags = pos_table[m.part_of_speech_id()]
-            tokens.append(
-                new(Token, (m.surface(), base + begin, base + m.end(), pos, m.is_oov(), flags))
-            )
+            append(new(Token, (chunk[begin:end], base + begin, base + end, pos, m.is_oov(), flags)))
     return tuple(tokens)
 
 

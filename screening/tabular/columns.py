@@ -29,7 +29,6 @@ from screening.tabular.values import (
     is_mobile_phone,
     is_organisation,
     is_personal_email,
-    looks_like_date,
     looks_like_email,
     looks_like_phone,
 )
@@ -281,9 +280,7 @@ def _first_row_is_data(table: Table, detector: CellDetector) -> bool:
     cells = [c for c in table.header_cells if c.strip()]
     if not cells:
         return False
-    if any(
-        looks_like_phone(c) or looks_like_email(c) or looks_like_date(c) for c in cells
-    ):
+    if any(looks_like_phone(c) or looks_like_email(c) for c in cells):
         return True
     detector.ensure(cells, column=None)
     return any(

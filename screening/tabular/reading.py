@@ -101,7 +101,7 @@ class Table:
 
     columns: list[str]
     data: list[list[str]]
-    row_numbers: array  # array("l")
+    row_numbers: array[int]  # array("l")
     encoding: str
     delimiter: str
     has_header: bool = True

@@ -105,8 +105,8 @@ def screen_upload(
     except TableRejected as exc:
         return UploadResult(reject_record(name, exc), size=len(data))
     except CellScreeningError:
-        exc = TableRejected("screening_failed", MSG_SCREENING_FAILED)
-        return UploadResult(reject_record(name, exc), size=len(data))
+        failed = TableRejected("screening_failed", MSG_SCREENING_FAILED)
+        return UploadResult(reject_record(name, failed), size=len(data))
     screened = result.table or table
     return UploadResult(
         screening_record(name, screened.encoding, result),

@@ -65,6 +65,7 @@ def test_personal_table_is_blocked_with_column_report_and_no_values(acknowledged
     body = response.content.decode()
     assert "ガイドライン3(2)" in body
     assert "氏名" in body and "携帯電話" in body
+    assert "電話番号" in body  # the category in Japanese
     assert "090-1234-5678" not in body and "山田" not in body
     assert TableAttachment.objects.count() == 0
     decision = ScreeningDecision.objects.get()

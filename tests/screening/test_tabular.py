@@ -19,6 +19,7 @@ import pytest
 from screening.tabular import (
     Limits,
     TableRejected,
+    TableScreening,
     drop_columns,
     neutralise_cell,
     read_table,
@@ -55,11 +56,9 @@ def fake_detect(text: str, config: EngineConfig) -> list[Finding]:
     return out
 
 
-def screen_fake(data: bytes, **kwargs: object):
+def screen_fake(data: bytes) -> TableScreening:
     table = read_table(data)
-    return screen_table(
-        table, CONFIG, detector=CellDetector(CONFIG, fake_detect), **kwargs
-    )
+    return screen_table(table, CONFIG, detector=CellDetector(CONFIG, fake_detect))
 
 
 # ------------------------------------------------------------------ encodings
@@ -671,4 +670,12 @@ def test_one_bare_full_name_among_other_words_does_not_block() -> None:
 def test_weak_health_words_count_only_about_identified_people() -> None:
     assert screen_tiered("講座,定員\n認知症カフェ,20\n").decision == "pass"
     result = screen_tiered("氏名,備考\n山田 太郎,人工透析\n")
-    assert findings_by_column(result) == {"氏名": {"person_name"}, "備考": {"sensitive"}}
+    assert findings_by_column(result) == {
+        "氏名": {"person_name"},
+        "備考": {"sensitive"},
+    }
+
+
+def test_date_headers_of_a_pivot_table_stay_headers() -> None:
+    result = screen_fake("地区,2024/04/01,2024/05/01\n大手町,10,12\n".encode())
+    assert result.has_header and result.columns == ("地区", "2024/04/01", "2024/05/01")
