@@ -38,6 +38,9 @@ bench-screening: setup
 bench-csv: setup
 	$(PY) -m screening.tabular.bench
 
+bench-audit: setup
+	$(PY) -m audit.bench
+
 audit: setup
 	$(VENV)/bin/pip-audit -r requirements.txt
 

@@ -1,17 +1,17 @@
 """Fixtures: real Redis, the stand-in LLM and a real Celery worker when a test needs them."""
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-import json
-import urllib.error
-import urllib.request
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,6 +64,38 @@ def acknowledged_client(client, staff):
 
     guideline_acknowledge(user=staff, version=guideline_current())
     client.force_login(staff)
+    return client
+
+
+def totp_activate(user) -> None:
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    TOTP.activate(user, generate_totp_secret())
+
+
+@pytest.fixture
+def policy_admin(defaults):
+    from portal.models import Role
+    from tests.factories import DepartmentFactory, UserFactory
+
+    user = UserFactory(
+        username="seisaku-test",
+        department=DepartmentFactory(code="110", name="情報政策課"),
+        role=Role.POLICY_ADMIN,
+        is_staff=True,
+        is_superuser=True,
+    )
+    totp_activate(user)
+    return user
+
+
+@pytest.fixture
+def admin_client(policy_admin):
+    """Its own client, so a test can hold a staff member's session beside it."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(policy_admin)
     return client
 
 
@@ -187,15 +219,8 @@ class Worker:
 
 
 @pytest.fixture
-def audit_triggers_for_flush(transactional_db: None) -> Iterator[None]:
-    """Transactional tests flush tables afterwards: lift the append-only triggers for that."""
-    from django.db import connection
-
-    from audit.triggers import install, uninstall
-
-    install(connection)
-    yield
-    uninstall(connection)
+def audit_triggers_for_flush(transactional_db: None) -> None:
+    """A transactional test; the test settings' `flush` lifts the audit triggers to empty them."""
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from portal.models import Role
-from tests.admin.conftest import totp_activate
+from tests.conftest import totp_activate
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

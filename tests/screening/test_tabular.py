@@ -679,3 +679,60 @@ def test_weak_health_words_count_only_about_identified_people() -> None:
 def test_date_headers_of_a_pivot_table_stay_headers() -> None:
     result = screen_fake("地区,2024/04/01,2024/05/01\n大手町,10,12\n".encode())
     assert result.has_header and result.columns == ("地区", "2024/04/01", "2024/05/01")
+
+
+REAL_ENGINE_CASES = [
+    (  # institutional contacts of shelters
+        "避難所名,所在地,電話番号,収容人数\n"
+        "第一中学校 体育館,前橋市朝日町3-12-5,027-221-4455,300\n"
+        "第二中学校 体育館,前橋市荒牧町1-20-8,027-231-8890,450\n",
+        "pass",
+        set(),
+    ),
+    (  # payroll: staff numbers and names without a space
+        "職員番号,氏名,所属,給料月額\n"
+        "40213,佐藤花子,市民課,251000\n41877,鈴木一郎,税務課,302000\n",
+        "block",
+        {"職員番号", "氏名"},
+    ),
+    (  # romaji headers
+        "namae,jusho,denwa\n"
+        "山田 花子,前橋市本町2-5-3,090-4455-6677\n"
+        "佐藤 健一,前橋市朝日町1-9-2,080-3344-1122\n",
+        "block",
+        {"namae", "jusho", "denwa"},
+    ),
+    (  # names only inside free text
+        "受付番号;受付日;内容\nA001;2024/05/01;街灯が切れている\n"
+        "A002;2024/05/02;小池 正樹様より電話あり。折り返し希望。\n",
+        "block",
+        {"内容"},
+    ),
+    (  # statistics about disabilities: no person
+        "障害種別,等級,人数\n視覚障害,1級,120\n聴覚障害,2級,98\n",
+        "pass",
+        set(),
+    ),
+    (  # district names that look like surnames
+        "列1,列2\n大胡,120\n富士見,98\n粕川,77\n宮城,65\n",
+        "pass",
+        set(),
+    ),
+    (  # a neutral column of names without spaces
+        "列1,列2\n佐藤花子,1000\n鈴木一郎,2000\n高橋美咲,3000\n田中健一,4000\n",
+        "block",
+        {"列1"},
+    ),
+    (  # no header at all
+        "山田 花子,080-1234-9876,前橋市\n佐藤 健一,090-5555-1212,前橋市\n",
+        "block",
+        {"列1", "列2"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "decision", "columns"), REAL_ENGINE_CASES)
+def test_real_engine_cases(text: str, decision: str, columns: set[str]) -> None:
+    record = screen_upload(text.encode("cp932"), "case.csv", CONFIG).record
+    assert record["decision"] == decision
+    assert {f["column"] for f in record["findings"]} >= columns
