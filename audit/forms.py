@@ -32,14 +32,3 @@ class UsageExportForm(forms.Form):
     )
     file_format = forms.ChoiceField(label=_("形式"), choices=FORMAT_CHOICES)
     encoding = forms.ChoiceField(label=_("文字コード（CSV）"), choices=ENCODING_CHOICES)
-
-
-class RosterImportForm(forms.Form):
-    kind = forms.ChoiceField(
-        label=_("取り込む名簿"), choices=[("departments", _("所属")), ("users", _("職員"))]
-    )
-    file = forms.FileField(label=_("CSVファイル"))
-    encoding = forms.ChoiceField(
-        label=_("文字コード"),
-        choices=[("auto", _("自動判定")), *ENCODING_CHOICES],
-    )

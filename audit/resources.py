@@ -1,24 +1,21 @@
-"""django-import-export resources: audit export, monthly usage report, roster import.
+"""django-import-export resources: the audit-event export and the monthly usage report.
 
-Roster resources can also be hooked to the Department / User admin
-(`resource_classes = [DepartmentResource]`); the portal's own import page
-(/review/roster/) uses them with a dry-run preview and all-or-nothing import.
+The roster (departments, users) is imported and exported in the admin with
+`portal.resources`, which also holds the export formats these downloads share.
 """
 from __future__ import annotations
 
 from typing import Any
 
 import tablib
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from import_export import fields, resources, widgets
 
 from audit.chain import CanonicalJSONEncoder
 from audit.models import AuditEvent, EventKind
-from portal.models import Department, Role, User
+from portal.resources import CP932CSV, FormulaSafeCSV, FormulaSafeXLSX
 
-ENCODINGS = {"utf-8": "utf-8-sig", "cp932": "cp932"}
 _JSON = CanonicalJSONEncoder()
 _INT = widgets.IntegerWidget()
 
@@ -81,134 +78,11 @@ class MonthlyUsageResource(resources.Resource):
         )
 
 
-class RoleWidget(widgets.Widget):
-    """Accept the code (staff) or the Japanese label (職員); refuse anything else."""
-
-    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> str:
-        text = str(value or "").strip()
-        for code, label in Role.choices:
-            if text in (code, str(label)):
-                return code
-        if not text:
-            return Role.STAFF
-        raise ValueError(f"役割「{text}」は使えません（staff / section_head / policy_admin）。")
-
-    def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
-        return str(value or "")
-
-
-class StrictForeignKeyWidget(widgets.ForeignKeyWidget):
-    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> Any:
-        try:
-            return super().clean(value, row, **kwargs)
-        except Department.DoesNotExist:
-            raise ValueError(f"所属コード「{value}」が見つかりません。") from None
-
-
-class DepartmentResource(resources.ModelResource):
-    code = fields.Field(attribute="code", column_name="所属コード")
-    name = fields.Field(attribute="name", column_name="所属名")
-    parent = fields.Field(
-        attribute="parent", column_name="上位所属コード",
-        widget=StrictForeignKeyWidget(Department, field="code"),
-    )
-    heads_review_subdepartments = fields.Field(
-        attribute="heads_review_subdepartments", column_name="所属長が下位所属も確認",
-        widget=widgets.BooleanWidget(), default=True,
-    )
-
-    class Meta:
-        model = Department
-        import_id_fields = ("code",)
-        fields = ("code", "name", "parent", "heads_review_subdepartments")
-        skip_unchanged = True
-        report_skipped = True
-        clean_model_instances = True
-
-
-class UserResource(resources.ModelResource):
-    username = fields.Field(attribute="username", column_name="ログインID")
-    last_name = fields.Field(attribute="last_name", column_name="姓")
-    first_name = fields.Field(attribute="first_name", column_name="名")
-    email = fields.Field(attribute="email", column_name="メールアドレス")
-    department = fields.Field(
-        attribute="department", column_name="所属コード",
-        widget=StrictForeignKeyWidget(Department, field="code"),
-    )
-    role = fields.Field(attribute="role", column_name="役割", widget=RoleWidget())
-    is_active = fields.Field(
-        attribute="is_active", column_name="有効", widget=widgets.BooleanWidget(), default=True
-    )
-
-    class Meta:
-        model = User
-        import_id_fields = ("username",)
-        fields = ("username", "last_name", "first_name", "email", "department", "role", "is_active")
-        skip_unchanged = True
-        report_skipped = True
-        clean_model_instances = True
-
-    def before_save_instance(self, instance: User, row: Any, **kwargs: Any) -> None:
-        # Roster rows never carry passwords: new accounts sign in through SSO or a reset.
-        if instance._state.adding and not instance.password:
-            instance.set_unusable_password()
-
-    def validate_instance(self, instance: Any, import_validation_errors: Any = None,
-                          validate_unique: bool = True) -> None:
-        # The password is set just before saving; don't report it as missing.
-        errors = dict(import_validation_errors or {})
-        try:
-            instance.full_clean(exclude=["password", *errors], validate_unique=validate_unique)
-        except ValidationError as error:
-            errors.update(error.update_error_dict({}))
-        if errors:
-            raise ValidationError(errors)
-
-
-ROSTER_RESOURCES: dict[str, type[resources.ModelResource]] = {
-    "departments": DepartmentResource,
-    "users": UserResource,
-}
-
-
-def dataset_from_bytes(data: bytes, *, encoding: str = "auto") -> tablib.Dataset:
-    """Read CSV bytes in UTF-8 (with or without BOM) or CP932."""
-    if encoding == "auto":
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = data.decode("cp932")
-    else:
-        text = data.decode(ENCODINGS.get(encoding, encoding))
-    return tablib.Dataset().load(text, format="csv")
-
-
 def dataset_encode(dataset: tablib.Dataset, *, file_format: str, encoding: str) -> bytes:
-    """CSV in UTF-8 with BOM or CP932 (what Excel opens), or XLSX."""
-    if getattr(settings, "IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT", False):
-        dataset = formulae_escape(dataset)
+    """CSV in UTF-8 with BOM or CP932 (what Excel opens), or XLSX; formulae neutralised."""
     if file_format == "xlsx":
-        return dataset.export("xlsx")
-    text = dataset.export("csv")
+        return bytes(FormulaSafeXLSX().export_data(dataset))
     if encoding == "cp932":
         # Characters outside CP932 (rare kanji variants, emoji) become '?'.
-        return text.encode("cp932", errors="replace")
-    return text.encode("utf-8-sig")
-
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def formulae_escape(dataset: tablib.Dataset) -> tablib.Dataset:
-    """Prefix text cells Excel would run as a formula with an apostrophe (OWASP CSV injection).
-
-    import-export's own escaping only drops a leading '=' and turns every cell into text;
-    this keeps numbers numeric and also covers + - @ and control characters.
-    """
-    escaped = tablib.Dataset(headers=dataset.headers, title=dataset.title)
-    for row in dataset:
-        escaped.append(
-            [f"'{cell}" if isinstance(cell, str) and cell.startswith(FORMULA_PREFIXES) else cell
-             for cell in row]
-        )
-    return escaped
+        return bytes(CP932CSV().export_data(dataset))
+    return str(FormulaSafeCSV().export_data(dataset)).encode("utf-8-sig")

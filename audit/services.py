@@ -106,18 +106,6 @@ def export_record(
     )
 
 
-def import_record(
-    *, user: Any, what: str, totals: dict[str, int], file_name: str,
-    request: HttpRequest | None = None,
-) -> AuditEvent:
-    return audit_event_record(
-        kind=EventKind.IMPORT,
-        actor=user,
-        payload={"what": what, "totals": totals, "file": file_name[:200]},
-        request=request,
-    )
-
-
 @dataclass(frozen=True)
 class RetentionOutcome:
     retention_days: int

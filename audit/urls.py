@@ -12,5 +12,4 @@ urlpatterns = [
     path("conversations/<int:pk>/", views.conversation, name="conversation"),
     path("history/", views.history, name="history"),
     path("exports/", views.exports, name="exports"),
-    path("roster/", views.roster_import, name="roster"),
 ]

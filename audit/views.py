@@ -18,20 +18,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from audit import charts, selectors, services
-from audit.forms import AuditExportForm, ReviewReasonForm, RosterImportForm, UsageExportForm
+from audit.forms import AuditExportForm, ReviewReasonForm, UsageExportForm
 from audit.models import AuditEvent
-from audit.resources import (
-    ROSTER_RESOURCES,
-    AuditEventResource,
-    MonthlyUsageResource,
-    dataset_encode,
-    dataset_from_bytes,
-)
+from audit.resources import AuditEventResource, MonthlyUsageResource, dataset_encode
 from portal.models import MessageRole, Role, User
 from portal.selectors import confirmed_answer_ids
 
 View = Callable[..., HttpResponseBase]
-ROSTER_SALT = "audit.roster-import"
 CONTENT_TYPES = {
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -257,88 +250,3 @@ def _download(
     response = HttpResponse(body, content_type=CONTENT_TYPES[file_format] + charset)
     response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
     return response
-
-
-@denials_logged
-@require_http_methods(["GET", "POST"])
-def roster_import(request: HttpRequest) -> HttpResponse:
-    """Dry-run preview first; the confirmed import is all or nothing."""
-    user = _policy_admin(request)
-    context: dict[str, Any] = {"form": RosterImportForm()}
-    if request.method == "POST" and request.POST.get("confirm"):
-        try:
-            signed = signing.loads(request.POST.get("payload", ""), salt=ROSTER_SALT, max_age=3600)
-        except signing.BadSignature:
-            messages.error(request, _("確認の有効期限が切れました。もう一度ファイルを選んでください。"))
-            return render(request, "audit/roster.html", context, status=400)
-        kind, text, file_name = signed["kind"], signed["text"], signed["name"]
-        dataset = tablib.Dataset().load(text, format="csv")
-        with transaction.atomic():
-            result = ROSTER_RESOURCES[kind]().import_data(
-                dataset, dry_run=False, use_transactions=True, rollback_on_validation_errors=True
-            )
-            failed = result.has_errors() or result.has_validation_errors()
-            if not failed:
-                services.import_record(
-                    user=user, what=kind, totals=dict(result.totals), file_name=file_name,
-                    request=request,
-                )
-        if failed:
-            messages.error(request, _("エラーのある行があるため、何も取り込みませんでした。"))
-        else:
-            messages.success(request, _("名簿を取り込みました。"))
-        context.update(_result_context(result, kind, committed=not failed))
-        return render(request, "audit/roster.html", context, status=422 if failed else 200)
-    if request.method == "POST":
-        form = RosterImportForm(request.POST, request.FILES)
-        context["form"] = form
-        if form.is_valid():
-            upload = form.cleaned_data["file"]
-            kind = form.cleaned_data["kind"]
-            try:
-                dataset = dataset_from_bytes(upload.read(), encoding=form.cleaned_data["encoding"])
-            except (UnicodeDecodeError, Exception) as error:  # noqa: BLE001 - shown to the user
-                form.add_error("file", _("CSVとして読めません：%(e)s") % {"e": error})
-                return render(request, "audit/roster.html", context, status=400)
-            result = ROSTER_RESOURCES[kind]().import_data(
-                dataset, dry_run=True, use_transactions=True, rollback_on_validation_errors=True
-            )
-            context.update(_result_context(result, kind, committed=False))
-            if not (result.has_errors() or result.has_validation_errors()):
-                context["payload"] = signing.dumps(
-                    {"kind": kind, "text": dataset.export("csv"), "name": upload.name},
-                    salt=ROSTER_SALT, compress=True,
-                )
-    return render(request, "audit/roster.html", context)
-
-
-def _result_context(result: Any, kind: str, *, committed: bool) -> dict[str, Any]:
-    rows = []
-    invalid = {r.number: r for r in result.invalid_rows}
-    errored = {number: errors for number, errors in result.row_errors()}
-    for number, row in enumerate(result.rows, start=1):
-        messages_ = [str(e.error) for e in errored.get(number, [])]
-        if number in invalid:
-            messages_ += [
-                f"{field}: {'、'.join(map(str, errs))}"
-                for field, errs in invalid[number].error_dict.items()
-            ]
-        rows.append(
-            {
-                "number": number,
-                "type": row.import_type,
-                "values": row.object_repr or "",
-                "errors": messages_,
-            }
-        )
-    for error in result.base_errors:
-        rows.append({"number": "-", "type": "error", "values": "", "errors": [str(error.error)]})
-    return {
-        "result_rows": rows,
-        "totals": dict(result.totals),
-        "kind": kind,
-        "committed": committed,
-        "has_errors": result.has_errors() or result.has_validation_errors(),
-    }
-
-

@@ -30,7 +30,7 @@ from portal.admin_base import (
     ReadOnlyAdminMixin,
 )
 from portal.llm import api_key_encrypt, connection_test
-from portal.resources import ROSTER_FORMATS, DepartmentResource, UserResource
+from portal.resources import SPREADSHEET_FORMATS, DepartmentResource, UserResource
 from portal.services import guideline_publish
 
 admin.site.site_header = _("生成AIポータル 管理（情報政策課）")
@@ -70,7 +70,7 @@ class DepartmentAdmin(AuditedImportExportMixin, ImportExportMixin, AuditedModelA
     search_fields = ("code", "name")
     list_select_related = ("parent",)
     resource_classes = [DepartmentResource]
-    formats = ROSTER_FORMATS
+    formats = SPREADSHEET_FORMATS
 
 
 def _has_totp(user: models.User) -> bool:
@@ -107,7 +107,7 @@ class UserAdmin(
         ),
     )
     resource_classes = [UserResource]
-    formats = ROSTER_FORMATS
+    formats = SPREADSHEET_FORMATS
 
     @admin.display(description=_("二要素認証"), boolean=True)
     def mfa_enabled(self, obj: models.User) -> bool:

@@ -79,7 +79,7 @@ def redis_foreground() -> None:
             time.sleep(3600)
     command = redis_command()
     print(f"Redis を起動します: {' '.join(command)}", flush=True)
-    os.execv(command[0], command)
+    os.execv(command[0], command)  # noqa: S606 - replace this process with Redis
 
 
 def banner() -> None:

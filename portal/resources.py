@@ -1,8 +1,12 @@
 """Roster import/export (django-import-export): departments and users, Japanese headers.
 
+The one roster implementation: the Department / User admin imports and exports with it.
 Passwords and admin flags never travel in a roster: new users get an unusable password
 (they sign in through the city's identity provider or a reset), and admin access is
 granted in the admin only, where it is audited and TOTP is enforced.
+
+Also the export formats every download shares (the audit exports too): formula cells
+neutralised the same way as the chat's CSV feature (`neutralise_cell`).
 """
 
 from __future__ import annotations
@@ -14,9 +18,36 @@ from import_export import fields, resources, widgets
 from import_export.formats import base_formats
 
 from portal.models import Department, Role, User
+from screening.tabular import neutralise_cell
 
 
-class CP932CSV(base_formats.CSV):
+def formulae_neutralise(dataset: tablib.Dataset) -> None:
+    """Prefix `'` to text cells a spreadsheet would run as a formula (OWASP CSV injection).
+
+    In place. import-export's own escaping only drops a leading '=' and turns every cell
+    into text; this keeps numbers numeric and covers + - @ tab and CR as well.
+    """
+    for _ in range(len(dataset)):
+        row = dataset.lpop()
+        dataset.append([neutralise_cell(c) if isinstance(c, str) else c for c in row])
+
+
+class FormulaSafeMixin:
+    """import-export calls this when IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT is on."""
+
+    def _escape_formulae(self, dataset: tablib.Dataset) -> None:
+        formulae_neutralise(dataset)
+
+
+class FormulaSafeCSV(FormulaSafeMixin, base_formats.CSV):
+    pass
+
+
+class FormulaSafeXLSX(FormulaSafeMixin, base_formats.XLSX):
+    pass
+
+
+class CP932CSV(FormulaSafeCSV):
     """CSV in Shift_JIS (CP932), as Excel on Japanese Windows reads and writes it."""
 
     def get_title(self) -> str:
@@ -48,7 +79,8 @@ class CP932CSV(base_formats.CSV):
         return "text/csv; charset=Shift_JIS"
 
 
-ROSTER_FORMATS = [base_formats.CSV, CP932CSV, base_formats.XLSX]
+# Every admin import / export offers these (roster, audit events).
+SPREADSHEET_FORMATS = [FormulaSafeCSV, CP932CSV, FormulaSafeXLSX]
 
 
 class RoleWidget(widgets.Widget):

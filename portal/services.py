@@ -623,7 +623,13 @@ def table_upload_screen(
     """Screen an uploaded CSV cell by cell (3(2)); attach it to the conversation if it passes."""
     from portal.models import SiteSettings, TableAttachment
     from screening.selectors import engine_config_current
-    from screening.tabular import Limits, UploadResult, rescreen_without, screen_upload, table_for_llm
+    from screening.tabular import (
+        Limits,
+        UploadResult,
+        rescreen_without,
+        screen_upload,
+        table_for_llm,
+    )
     from screening.tabular.upload import screening_record
 
     limits_row = SiteSettings.current()

@@ -1,8 +1,6 @@
 """Thin Celery tasks: ids in, one service call, retries owned here."""
 from __future__ import annotations
 
-from typing import Any
-
 from celery import Task, shared_task
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError

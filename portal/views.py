@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import AsyncIterator, Callable, Iterator
 from functools import wraps
 from typing import Any
@@ -12,6 +13,7 @@ from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.contrib import messages
 from django.core.handlers.asgi import ASGIRequest
+from django.db import IntegrityError
 from django.http import (
     HttpRequest,
     HttpResponse,
@@ -34,6 +36,7 @@ from screening.models import CategoryChoices
 from screening.services import highlight_segments
 
 View = Callable[..., HttpResponseBase]
+logger = logging.getLogger(__name__)
 
 
 def guideline_required(view: View) -> View:
@@ -217,7 +220,7 @@ def request_resend(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except services.PortalError as error:
         messages.error(request, str(error))
-    except Exception:  # noqa: BLE001 - an integrity error on a double click is harmless
+    except IntegrityError:  # a double click: the first resend is already queued
         pass
     return redirect("chat:conversation", pk=failed.conversation_id)
 
@@ -300,7 +303,8 @@ async def _sse_async(pk: int) -> AsyncIterator[str]:
                     return
                 yield ": keep-alive\n\n"
                 continue
-            for last, event, data in _sse_entries(batch):
+            for entry_id, event, data in _sse_entries(batch):
+                last = entry_id
                 yield _sse(event, data)
                 if event in ("done", "failed"):
                     return
@@ -328,7 +332,8 @@ def _sse_sync(pk: int) -> Iterator[str]:
                     return
                 yield ": keep-alive\n\n"
                 continue
-            for last, event, data in _sse_entries(batch):
+            for entry_id, event, data in _sse_entries(batch):
+                last = entry_id
                 yield _sse(event, data)
                 if event in ("done", "failed"):
                     return
@@ -392,7 +397,7 @@ def table_upload(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 cache.set(key, {"done": done, "total": total}, UPLOAD_PROGRESS_SECONDS)
             except Exception:  # noqa: BLE001 - progress is a courtesy
-                pass
+                logger.debug("upload progress not stored", exc_info=True)
 
     outcome = services.table_upload_screen(
         user=user,

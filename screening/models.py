@@ -143,6 +143,9 @@ class DecisionCategory(models.Model):
         verbose_name = _("判定の区分")
         verbose_name_plural = _("判定の区分")
 
+    def __str__(self) -> str:
+        return f"{self.category} ×{self.count}"
+
 
 class AppealStatus(models.TextChoices):
     PENDING = "pending", _("審査中")

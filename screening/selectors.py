@@ -1,12 +1,15 @@
 """Reads of the rule tables, cached and invalidated on save (all processes see edits)."""
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 
 from django.core.cache import cache
 from django.db import DatabaseError
 
 from screening.types import CLAUSES, DEFAULT_ACTIONS, EngineConfig
+
+logger = logging.getLogger(__name__)
 
 RULES_CACHE_KEY = "screening:rules:v1"
 RULES_CACHE_SECONDS = 300
@@ -45,8 +48,8 @@ def engine_config_current() -> EngineConfig:
         return EngineConfig(allow_terms=frozenset(DEFAULT_ALLOW_TERMS))
     try:
         cache.set(RULES_CACHE_KEY, config, RULES_CACHE_SECONDS)
-    except Exception:  # noqa: BLE001
-        pass
+    except Exception:  # noqa: BLE001 - without the cache every request reads the tables
+        logger.warning("rules cache unavailable", exc_info=True)
     return config
 
 
@@ -54,7 +57,7 @@ def engine_config_invalidate() -> None:
     try:
         cache.delete(RULES_CACHE_KEY)
     except Exception:  # noqa: BLE001
-        pass
+        logger.error("rules cache could not be invalidated; edits apply within %ss", RULES_CACHE_SECONDS)
 
 
 def rule_messages() -> dict[str, tuple[str, str]]:

@@ -13,6 +13,7 @@ from screening.detectors.defaults import DEFAULT_ALLOW_TERMS
 from screening.detectors.email import detect_emails
 from screening.detectors.names import detect_names
 from screening.detectors.non_public import detect_non_public
+from screening.detectors.normalize import normalize
 from screening.detectors.numbers import detect_numbers
 from screening.detectors.requests import detect_requests
 from screening.detectors.sensitive import detect_sensitive
@@ -66,14 +67,20 @@ def detect_all(text: str, config: EngineConfig) -> list[Finding]:
     if not text or text.isspace():
         return []
     findings: list[Finding] = []
-    findings += detect_names(text)
+    # Fast path (short CSV cells such as 12,345 or 2024-04-01): without any letter there
+    # is no name, e-mail address, 要配慮 term, mark or request to find.
+    words = not text.isascii() or any(c.isalpha() for c in text)
+    if words:
+        findings += detect_names(text)
     findings += detect_numbers(text)
-    findings += detect_emails(text)
+    if "@" in normalize(text):
+        findings += detect_emails(text)
     findings += detect_addresses(text)
     findings += detect_birth_dates(text)
-    findings += detect_sensitive(text)
-    findings += detect_non_public(text)
-    findings += detect_requests(text)
+    if words:
+        findings += detect_sensitive(text)
+        findings += detect_non_public(text)
+        findings += detect_requests(text)
     findings += detect_custom(text, config.keywords, config.patterns)
     findings = apply_allow_terms(text, findings, frozenset(config.allow_terms))
     findings = _apply_context(text, findings)

@@ -1,41 +1,39 @@
 """Street-level addresses (丁目・番地・号, hyphenated block numbers, romaji addresses)."""
 from __future__ import annotations
 
-import re
-
-from screening.detectors.context import after, before, sentence
+from screening.detectors.context import after, before, fast_compile, sentence
 from screening.detectors.normalize import normalize
 from screening.types import Category, Finding
 
 _N = r"(?:\d{1,5}|[〇一二三四五六七八九十百千]{1,6})"
 # The block part of an address; at least one of 丁目 / 番地 / 番…号 / a hyphen chain.
-_BLOCK = re.compile(
+_BLOCK = fast_compile(
     rf"{_N}丁目(?:\s?{_N}(?:番地?|-)(?:の?{_N}(?:号|-{_N})?)?|\s?\d{{1,5}}(?:-\d{{1,5}}){{0,2}})?"
     rf"|{_N}番地(?:の?{_N})?(?:{_N}号)?"
     rf"|{_N}番{_N}号?"
     rf"|\d{{1,5}}(?:-\d{{1,5}}){{1,3}}(?![\d-])"
 )
-_PLACE_CHAR = re.compile(r"[一-龥々〆ヶケァ-ヴー]")
+_PLACE_CHAR = fast_compile(r"[一-龥々〆ヶケァ-ヴー]")
 _PLACE_SUFFIX = "市区町村郡丁"
-_PREFECTURE = re.compile(r"(?:東京都|北海道|(?:京都|大阪)府|[一-龥]{2,3}県)")
+_PREFECTURE = fast_compile(r"(?:東京都|北海道|(?:京都|大阪)府|[一-龥]{2,3}県)")
 # Building and room after the block: "ハイム青柳A棟103号室", "メゾン朝日102", "2-B".
-_BUILDING = re.compile(
+_BUILDING = fast_compile(
     r"[ ]?[ァ-ヴー一-龥々A-Za-z・]{2,20}[ ]?"
     r"(?:\d{1,3}号棟|[A-Z]棟)?[ ]?(?:[A-Z]-?)?\d{1,4}(?:-[A-Z0-9]{1,3})?(?:号室|号)?"
 )
-_ROOM_ONLY = re.compile(r"[ ]?(?:\d{1,3}号棟)?\d{1,4}号室")
-_INSTITUTION = re.compile(
+_ROOM_ONLY = fast_compile(r"[ ]?(?:\d{1,3}号棟)?\d{1,4}号室")
+_INSTITUTION = fast_compile(
     r"市役所|役所|役場|庁舎|保健所|病院|医院|クリニック|センター|会館|公民館|図書館|体育館|"
     r"美術館|博物館|文学館|学校|大学|幼稚園|保育所|保育園|こども園|事務所|事務局|本社|支社|"
     r"支店|営業所|工場|[^\s]課|[^\s]局|施設|会場|所在地|郵便局|駅|ホール|協会|組合|株式会社|"
     r"有限会社|法人|消防署|警察署|交番|公園|記入例|記載例|仮に使用"
 )
-_PERSONAL = re.compile(
+_PERSONAL = fast_compile(
     r"住所|自宅|現住所|居所|宅|在住|お住まい|住む|住んで|送付先|転出先|転入先|転居先|宛先|"
     r"宛名|様|さん|氏|方|者|residing|address|Address|lives"
 )
-_RESIDENCE_AFTER = re.compile(r"^(?:に(?:お住まい|住む|住んで|在住)|在住|の(?:方|男性|女性|お宅|[^\s]{1,4}さん|[^\s]{1,4}様)|の[^\s]{1,6}宅)")
-_ROMAJI = re.compile(
+_RESIDENCE_AFTER = fast_compile(r"^(?:に(?:お住まい|住む|住んで|在住)|在住|の(?:方|男性|女性|お宅|[^\s]{1,4}さん|[^\s]{1,4}様)|の[^\s]{1,6}宅)")
+_ROMAJI = fast_compile(
     r"(?<![0-9A-Za-z-])\d{1,4}(?:-\d{1,4}){1,3},? [A-Z][a-z]+(?:-(?:machi|cho|chō|mura|ku|shi|chome))?"
     r"(?:, ?[A-Z][a-z]+(?:-(?:shi|ken|ku|gun))?){0,3}(?:,? \d{3}-\d{4})?"
 )

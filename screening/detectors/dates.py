@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from screening.detectors.context import after, before, line_bounds
+from screening.detectors.context import after, before, fast_compile, line_bounds
 from screening.detectors.normalize import kanji_to_int, normalize
 from screening.detectors.tokens import tokenize
 from screening.types import Category, Finding
@@ -27,7 +27,7 @@ _MONTH_RE = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_DATE = re.compile(
+_DATE = fast_compile(
     rf"(?P<era>明治|大正|昭和|平成|令和)\s?(?P<ey>元|\d{{1,2}}|{_K})\s?年\s?(?P<em>\d{{1,2}}|{_K})\s?月\s?(?P<ed>\d{{1,2}}|{_K})\s?日"
     rf"|(?<![A-Za-z])(?P<sera>[MTSHR])\s?(?P<sy>\d{{1,2}})[./](?P<sm>\d{{1,2}})[./](?P<sd>\d{{1,2}})(?![\d.])"
     rf"|(?<!\d)(?P<wy>\d{{4}})\s?年\s?(?P<wm>\d{{1,2}})\s?月\s?(?P<wd>\d{{1,2}})\s?日"
@@ -35,15 +35,15 @@ _DATE = re.compile(
     rf"|(?<!\d)(?P<xd>\d{{1,2}})(?:st|nd|rd|th)? (?P<xm>{_MONTH_RE}),? (?P<xy>\d{{4}})(?!\d)"
     rf"|(?P<ym>{_MONTH_RE}) (?P<yd>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<yy>\d{{4}})(?!\d)"
 )
-_BIRTH_AFTER = re.compile(r"^\s?[）)]?\s?(?:生まれ|生|誕生|born)")
-_BIRTH_BEFORE = re.compile(
+_BIRTH_AFTER = fast_compile(r"^\s?[）)]?\s?(?:生まれ|生|誕生|born)")
+_BIRTH_BEFORE = fast_compile(
     r"生年月日|誕生日|生まれ|出生|DOB|D\.O\.B|[Dd]ate of [Bb]irth|[Bb]irth ?[Dd]ate|[Bb]orn(?: on)?|"
     r"[Bb]irthday|年齢"
 )
-_BIRTH_ANYWHERE = re.compile(r"生年月日|誕生日|DOB|[Dd]ate of [Bb]irth|[Bb]irthday|年齢を")
+_BIRTH_ANYWHERE = fast_compile(r"生年月日|誕生日|DOB|[Dd]ate of [Bb]irth|[Bb]irthday|年齢を")
 # A weekday or a range after a date makes it an event date: 2月1日(土)〜3月30日.
-_EVENT_AFTER = re.compile(r"^\s?(?:\([月火水木金土日祝・]{1,3}\)|[〜~～-]|から|まで)")
-_EVENT_LABEL = re.compile(
+_EVENT_AFTER = fast_compile(r"^\s?(?:\([月火水木金土日祝・]{1,3}\)|[〜~～-]|から|まで)")
+_EVENT_LABEL = fast_compile(
     r"日時|予定日|交付日|決済日|接種日|期限|確認日|受付日|処分日|通告日|期間|開催|実施|締切|"
     r"申請日|提出日|届出日|異動日|転入日|転出日|施行|公布|現在|時点|から|まで|以降|以前|"
     r"発行日|支払日|納期|契約|入院日|退院日|死亡|没|会期|期日|日程|開館|開始|終了|予定|"

@@ -3,21 +3,22 @@ from __future__ import annotations
 
 import re
 
+from screening.detectors.context import fast_compile
 from screening.detectors.normalize import normalize
 from screening.types import Category, Finding
 
-_EMAIL = re.compile(
+_EMAIL = fast_compile(
     r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@"
     r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}\.){1,6}[A-Za-z]{2,24}(?![A-Za-z0-9])"
 )
 # Example and placeholder domains (RFC 2606 / JPRS reserved) and public-body domains.
-_EXAMPLE = re.compile(r"(?:^|\.)(?:example|test|invalid|localhost|sample|dummy)\.", re.I)
-_INSTITUTIONAL = re.compile(
+_EXAMPLE = fast_compile(r"(?:^|\.)(?:example|test|invalid|localhost|sample|dummy)\.", re.I)
+_INSTITUTIONAL = fast_compile(
     r"@(?:[^@]*\.)?(?:lg\.jp|go\.jp|city\.[a-z\-]+\.[a-z\-]+\.jp|pref\.[a-z\-]+\.(?:lg\.)?jp|"
     r"town\.[a-z\-.]+jp|vill\.[a-z\-.]+jp)$",
     re.I,
 )
-_ROLE_LOCAL = re.compile(
+_ROLE_LOCAL = fast_compile(
     r"^(?:info|contact|support|office|admin|webmaster|noreply|no-reply|soumu|koho|kouhou|"
     r"johoseisaku|press|sales|inquiry|toiawase)$",
     re.I,

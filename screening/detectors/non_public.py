@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import re
 
-from screening.detectors.context import quoted_exactly, sentence
+from screening.detectors.context import fast_compile, quoted_exactly, sentence
 from screening.detectors.normalize import normalize
 from screening.types import Category, Finding
 
 # Marks put on a document (strong on their own).
-_MARK = re.compile(
+_MARK = fast_compile(
     r"【[^【】\n]{0,20}(?:秘|取扱(?:い)?注意|限り|非公開|非公表|未公表|未定稿|内部|検討資料|"
     r"部外秘|禁転載|持出禁止)[^【】\n]{0,20}】"
     r"|極秘|部外秘|社外秘|庁外秘|マル秘|㊙|取扱(?:い)?注意|"
@@ -21,7 +21,7 @@ _MARK = re.compile(
     r"一切公表|(?:公表|公開)しない(?:約束|条件|前提)|内密に|オフレコ"
 )
 # Undecided deliberations and unannounced decisions (第4号, 第5号).
-_PROCESS = re.compile(
+_PROCESS = fast_compile(
     r"(?:まだ)?(?:部長|市長|課長|局長|最終)?決裁前|(?:市長)?査定前|内示前|(?:本人にも|本人へ)?通知前|"
     r"(?:まだ)?(?:地域|住民|対象者本人|本人|対象課|相手方)(?:に|には|にも)(?:まだ)?"
     r"(?:説明|伝え|通知|知らせ)(?:て)?(?:い)?ない|事前に(?:知らせない|通知しない|公表しない)|"
@@ -33,9 +33,9 @@ _PROCESS = re.compile(
     r"着眼点"
 )
 # Bid and sale prices that are planned but not yet published.
-_PRICE = re.compile(r"(?:売却|買収|入札)?(?:予定価格|最低制限価格|最低売却価格|落札予定価格|調査基準価格)")
-_PUBLISHED = re.compile(r"公表済|公告済|事後公表|公表され|公表して|公開済|公表する自治体|一覧")
-_AMOUNT_OR_PENDING = re.compile(r"\d[\d,]*\s?(?:円|万円|億円)|\d+%|調整中|検討中|未定")
+_PRICE = fast_compile(r"(?:売却|買収|入札)?(?:予定価格|最低制限価格|最低売却価格|落札予定価格|調査基準価格)")
+_PUBLISHED = fast_compile(r"公表済|公告済|事後公表|公表され|公表して|公開済|公表する自治体|一覧")
+_AMOUNT_OR_PENDING = fast_compile(r"\d[\d,]*\s?(?:円|万円|億円)|\d+%|調整中|検討中|未定")
 
 
 def detect_non_public(text: str) -> list[Finding]:

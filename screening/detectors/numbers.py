@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from screening.detectors.context import after, before
+from screening.detectors.context import after, before, fast_compile, sentence_bounds
 from screening.detectors.normalize import digits_only, normalize
 from screening.types import Category, Finding
 
@@ -74,25 +74,25 @@ def _placeholder_digits(digits: str) -> bool:
 
 # ---------------------------------------------------------------- phone
 
-_PHONE = re.compile(
+_PHONE = fast_compile(
     r"(?<![0-9A-Za-z+\-/.,])"
     r"(?:\+81[ -]?(?:\(0\)[ -]?)?|\(0|0)"
     r"[0-9][0-9 ()\-]{6,15}(?<=[0-9])"
     r"(?![0-9A-Za-z]|-[0-9]|/)"
 )
-_PHONE_SHAPE = re.compile(r"^[+0-9(][0-9]*(?:(?: ?[()\-] ?| )[0-9]+){0,3}\)?$")
-_INSTITUTION = re.compile(
+_PHONE_SHAPE = fast_compile(r"^[+0-9(][0-9]*(?:(?: ?[()\-] ?| )[0-9]+){0,3}\)?$")
+_INSTITUTION = fast_compile(
     r"市役所|役所|役場|庁舎|本庁|支所|出張所|保健所|事務所|研究所|営業所|所在地|[^\s号]課|"
     r"[^\s号]係(?!長)|(?<!号)室(?!長)|[^\s]局|[^\s]署|センター|病院|医院|クリニック|会館|"
     r"公民館|図書館|[^\s]館|学校|大学|保育園|幼稚園|こども園|事務局|本社|支店|店舗|工場|協会|"
     r"組合|株式会社|有限会社|法人|団体|窓口|代表|直通|問い?合わ?せ|問合せ|相談ダイヤル|"
     r"コールセンター|ダイヤル|FAX|ファクス|開館|開庁|受付時間"
 )
-_PERSONAL_PHONE_CONTEXT = re.compile(
+_PERSONAL_PHONE_CONTEXT = fast_compile(
     r"様|さん|氏(?!名)|殿|くん|君|ちゃん|宅|自宅|携帯|本人|相談者|申請者|連絡先|長男|長女|"
     r"次男|次女|夫|妻|母|父|息子|娘|保護者|家族|個人|氏名|世帯主|住所"
 )
-_INSTITUTION_AFTER = re.compile(r"^\s*[（(](?:代表|直通|内線|平日|受付)")
+_INSTITUTION_AFTER = fast_compile(r"^\s*[（(](?:代表|直通|内線|平日|受付)")
 
 
 def _phone_context(norm: str, start: int, end: int) -> str | None:
@@ -105,6 +105,35 @@ def _phone_context(norm: str, start: int, end: int) -> str | None:
     if last_personal < 0 and last_inst < 0:
         return None
     return "personal" if last_personal >= last_inst else "institutional"
+
+
+# Words that make a number an illustration of a format rather than someone's number.
+_FORMAT_WORDS = fast_compile(
+    r"例(?!外)|形式|書式|フォーマット|正規表現|パターン|サンプル|ダミー|架空|伏せ字|桁|"
+    r"ハイフン|入力チェック|バリデーション|チェック|regex|Regex|表記|記入例|記載例|見本"
+)
+# A person right before the number: 山田太郎さん（090-…）, 携帯: 090-…, 連絡先 090-….
+_PERSON_NEAR = fast_compile(
+    r"(?:様|さま|さん|氏|殿|くん|君|ちゃん|本人|自宅|携帯|連絡先|緊急連絡先|宅)"
+    r"[\s:：(（]*(?:の)?(?:携帯|電話|連絡先|番号|TEL|Tel|tel)?(?:番号)?(?:は|:|：)?[\s(（]*$"
+)
+
+_HONORIFIC_NEAR = fast_compile(r"(?:様|さま|さん|氏|殿|くん|君|ちゃん)")
+
+
+def _personal_example(norm: str, start: int, end: int) -> bool:
+    """True when a placeholder-looking number (090-1234-5678) stands in a personal context.
+
+    Next to a person (after an honorific, 携帯, 連絡先 …) it is a phone number like any
+    other; the example exemption is kept for neutral text (format and regex explanations).
+    """
+    near = _PERSON_NEAR.search(norm[max(0, start - 20) : start])
+    if near and _HONORIFIC_NEAR.match(near.group()):
+        return True  # 山田太郎さん（090-1234-5678）
+    lo, hi = sentence_bounds(norm, start, end)
+    if _FORMAT_WORDS.search(norm, lo, hi):
+        return False
+    return bool(near) or _phone_context(norm, start, end) == "personal"
 
 
 def _phone_kind(digits: str) -> str | None:
@@ -144,7 +173,7 @@ def detect_phones(text: str) -> list[Finding]:
         if not kind or kind == "service":
             continue
         digits = digits_only(value)
-        if _placeholder_digits(digits):
+        if _placeholder_digits(digits) and not _personal_example(norm, start, start + len(value)):
             continue
         end = start + len(value)
         if value.startswith("(") and ")" not in value:
@@ -162,9 +191,9 @@ def detect_phones(text: str) -> list[Finding]:
 
 # ---------------------------------------------------------------- 12-digit 個人番号
 
-_TWELVE = re.compile(r"(?<![0-9A-Za-z\-])(?<!\d[ -])\d{4}[ -]?\d{4}[ -]?\d{4}(?![0-9A-Za-z]|[ -]\d)")
-_MY_NUMBER_CONTEXT = re.compile(r"個人番号|マイナンバー|ﾏｲﾅﾝﾊﾞｰ|My ?Number|番号")
-_NOT_MY_NUMBER = re.compile(
+_TWELVE = fast_compile(r"(?<![0-9A-Za-z\-])(?<!\d[ -])\d{4}[ -]?\d{4}[ -]?\d{4}(?![0-9A-Za-z]|[ -]\d)")
+_MY_NUMBER_CONTEXT = fast_compile(r"個人番号|マイナンバー|ﾏｲﾅﾝﾊﾞｰ|My ?Number|番号")
+_NOT_MY_NUMBER = fast_compile(
     r"法人番号|受付番号|収納番号|整理番号|管理番号|注文番号|伝票|JAN|コード|型番|品番|例[:：]?|"
     r"免許|旅券|パスポート|被保険者|年金|宛名番号|口座|会員番号|お客様番号|電話|TEL|Tel"
 )
@@ -199,10 +228,10 @@ def detect_my_numbers(text: str) -> list[Finding]:
 
 # ---------------------------------------------------------------- payment cards
 
-_CARD = re.compile(
+_CARD = fast_compile(
     r"(?<![0-9A-Za-z\-])(?<!\d[ -])\d{4}[ -]?\d{4,6}[ -]?\d{4,5}(?:[ -]?\d{1,4})?(?![0-9A-Za-z]|[ -]\d)"
 )
-_CARD_CONTEXT = re.compile(
+_CARD_CONTEXT = fast_compile(
     r"カード|card|Card|CARD|VISA|Visa|JCB|Master|AMEX|Amex|アメックス|ダイナース|決済|クレジット"
 )
 
@@ -226,11 +255,11 @@ def detect_cards(text: str) -> list[Finding]:
 
 # ---------------------------------------------------------------- bank accounts
 
-_ACCOUNT = re.compile(r"(?<![0-9A-Za-z\-,])(?<!\d\.)\d{7,8}(?![0-9A-Za-z\-]|[.,]\d)")
-_ACCOUNT_NEAR = re.compile(
+_ACCOUNT = fast_compile(r"(?<![0-9A-Za-z\-,])(?<!\d\.)\d{7,8}(?![0-9A-Za-z\-]|[.,]\d)")
+_ACCOUNT_NEAR = fast_compile(
     r"普通|当座|貯蓄|総合|口座|預金|No\.?|NO\.?|№|番号|記号\s?\d{5}"
 )
-_BANK = re.compile(
+_BANK = fast_compile(
     r"銀行|信用金庫|信金|信用組合|信組|労働金庫|労金|ゆうちょ|郵便局|JA|農協|漁協|支店|本店|"
     r"営業部|口座|振込|振替|bank|Bank"
 )
@@ -255,7 +284,7 @@ def detect_bank_accounts(text: str) -> list[Finding]:
 
 # ---------------------------------------------------------------- other personal IDs
 
-_ID_CONTEXT = re.compile(
+_ID_CONTEXT = fast_compile(
     r"住民票コード|住基コード|運転免許証?(?:の)?番号|免許証番号|運転免許証|旅券番号|旅券|"
     r"パスポート番号|パスポート|passport(?: number| no\.?)?|Passport(?: number| No\.?)?|"
     r"被保険者番号|被保険者証番号|保険者番号|基礎年金番号|年金番号|年金手帳番号|宛名番号|"
@@ -263,10 +292,10 @@ _ID_CONTEXT = re.compile(
     r"特別永住者証明書番号|納税者番号|納税義務者番号|社員番号|職員番号|患者番号|診察券番号|"
     r"カルテ番号|利用者番号|世帯番号|個人コード|被保険者記号|記号[^\n]{0,8}番号"
 )
-_ID_VALUE = re.compile(
+_ID_VALUE = fast_compile(
     r"(?<![0-9A-Za-z])(?:第\s?)?([0-9A-Z][0-9A-Z\-]{3,19})(?![0-9A-Za-z])"
 )
-_ID_GAP = re.compile(r"^[\s:：、,は（(]*(?:No\.?|番号|第)?[\s:：]*$")
+_ID_GAP = fast_compile(r"^[\s:：、,は（(]*(?:No\.?|番号|第)?[\s:：]*$")
 
 
 def detect_ids(text: str) -> list[Finding]:

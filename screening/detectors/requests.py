@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from screening.detectors.context import fast_compile
 from screening.detectors.normalize import normalize
 from screening.types import Category, Finding
 
@@ -12,25 +13,25 @@ _MEDIA = (
     r"BGM|音楽|楽曲|曲|ジングル|音声(?:ファイル|データ)?|CG|アバター|壁紙|スタンプ)"
 )
 # The media noun, at most 14 characters of the same clause, then a request to make it.
-_GENERATE = re.compile(
+_GENERATE = fast_compile(
     rf"{_MEDIA}[^。!?\n「」]{{0,14}}?"
     r"(?:を?(?:生成|作成|作曲|描画|出力|合成)(?:して|し|を|する)?|を?作って|を?描いて|を?出して|"
     r"に(?:して|でき)|で(?:作って|出して))"
     r"(?:ください|ほしい|欲しい|もらえ|いただ|くれ|お願い|下さい|ますか|る?\?|。|$|\s)"
     r"|作曲して|音声合成|画像生成AIで|(?:絵|イラスト)を描いて"
 )
-_TEXT_OUTPUT = re.compile(
+_TEXT_OUTPUT = fast_compile(
     r"原稿|文案|文章|台本|シナリオ|構成|説明|コピー|歌詞|企画|仕様|レイアウト|見出し|タイトル案|"
     r"キャプション|テキスト|文言|案内文|手順|方法|ルール|禁止|理由"
 )
-_GENERATE_EN = re.compile(
+_GENERATE_EN = fast_compile(
     r"\b(?:generate|create|make|draw|paint|render|compose|produce|design)\b[^.!?\n]{0,30}?"
     r"\b(?:image|picture|photo|illustration|drawing|logo|icon|video|movie|animation|music|song|"
     r"melody|jingle|voice|audio)s?\b",
     re.I,
 )
 
-_PRIVATE = re.compile(
+_PRIVATE = fast_compile(
     r"今夜の(?:晩ごはん|晩御飯|夕飯|夕食)|晩ごはん|晩御飯|夕飯の献立|夕食の献立|(?:1週間|一週間)分の(?:夕食|献立)|"
     r"婚活(?:アプリ|サイト|パーティー)?|マッチングアプリ|ラブレター|片思い|告白の|デートプラン|"
     r"恋人|彼氏|彼女への|"

@@ -7,9 +7,7 @@ prompt also names or addresses someone.
 """
 from __future__ import annotations
 
-import re
-
-from screening.detectors.context import quoted_exactly, sentence_bounds
+from screening.detectors.context import fast_compile, quoted_exactly, sentence_bounds
 from screening.detectors.normalize import normalize
 from screening.types import Category, Finding
 
@@ -59,21 +57,21 @@ def _split_top(alternatives: str) -> list[str]:
 
 # Longest alternatives first, so 精神障害者保健福祉手帳 wins over 精神障害.
 _TERMS_SORTED = "|".join(sorted(set(_split_top(_TERMS)), key=len, reverse=True))
-_SENSITIVE = re.compile(
+_SENSITIVE = fast_compile(
     rf"(?:(?:重度|軽度|中等度|末期)の?)?(?:{_TERMS_SORTED})"
     r"(?:\([^()\n]{1,14}\)|の(?:職員|男性|女性|方|児童|生徒|子)|\s?\d級|の(?:治療|診断|手術|疑い|信者|症状|既往)|"
     r"で(?:服役|入院|通院|一人暮らし|通い始め)|に通い始め|があり|の診断あり|型)?"
 )
-_BODY = re.compile(r"(?:膝|腰|足|目|耳|心臓|肝臓|腎臓|肺|胃)が悪く(?:なって|て)?")
-_TYPE1 = re.compile(r"type [12] diabetes")
+_BODY = fast_compile(r"(?:膝|腰|足|目|耳|心臓|肝臓|腎臓|肺|胃)が悪く(?:なって|て)?")
+_TYPE1 = fast_compile(r"type [12] diabetes")
 # Something in the same sentence that points at one individual.
-_INDIVIDUAL = re.compile(
+_INDIVIDUAL = fast_compile(
     r"\d{1,3}歳(?!まで|以上|以下|未満|から|以降|頃)|\d0代|[男女]性|男子|女子|男の子|女の子|男児|女児|\d年生|小学\d年|中学\d年|"
     r"唯一|最高齢|本人|長男|長女|次男|次女|夫|妻|息子|娘|母親?|父親?|祖[父母]|"
     r"(?<![皆客お各同])(?<!お子)(?:さん|様|氏(?!名)|くん|君|ちゃん|殿)|申請者|相談者|対象者|利用者|世帯主|受給者|被保険者|"
     r"入所中|入院中|[Mm]y (?:son|daughter|wife|husband)|\b(?:he|she|his|her)\b"
 )
-_GENERAL = re.compile(r"制度|法|研修|講座|一般|啓発|サポーター|とは|について説明|の流れ|方法")
+_GENERAL = fast_compile(r"制度|法|研修|講座|一般|啓発|サポーター|とは|について説明|の流れ|方法")
 
 
 def detect_sensitive(text: str) -> list[Finding]:

@@ -28,9 +28,8 @@ MATRIX = [
     ("conversation", "b", {"staff_a": FORBIDDEN, "head_a": NOT_FOUND, "head_b": OK, "admin": OK}),
     ("history", None, {"staff_a": OK, "head_a": OK, "head_b": OK, "admin": OK}),
     ("exports", None, {"staff_a": FORBIDDEN, "head_a": FORBIDDEN, "head_b": FORBIDDEN, "admin": OK}),
-    ("roster", None, {"staff_a": FORBIDDEN, "head_a": FORBIDDEN, "head_b": FORBIDDEN, "admin": OK}),
 ]
-POSTABLE = {"conversation", "exports", "roster"}
+POSTABLE = {"conversation", "exports"}
 CASES = [
     (name, obj, role, status, method)
     for name, obj, expected in MATRIX

@@ -6,7 +6,9 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
-from hypothesis import given, settings as hsettings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from audit import checkpoints
 from audit.chain import canonical_json, chain_hash

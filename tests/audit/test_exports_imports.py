@@ -1,4 +1,4 @@
-"""Administrators export audit events and the monthly report; rosters import all-or-nothing."""
+"""Administrators export audit events and the monthly report (rosters: tests/admin)."""
 from __future__ import annotations
 
 import io
@@ -60,49 +60,3 @@ def test_monthly_usage_csv_utf8_bom(client, org):
                        file_format="csv", encoding="utf-8")
     assert response.content.startswith(b"\xef\xbb\xbf")
     assert "福祉部" in response.content.decode("utf-8-sig")
-
-
-def _upload(client, kind: str, text: str, encoding: str = "cp932", **extra):
-    data = {"kind": kind, "encoding": "auto",
-            "file": SimpleUploadedFile("roster.csv", text.encode(encoding)), **extra}
-    return client.post(reverse("review:roster"), data)
-
-
-DEPARTMENTS = "所属コード,所属名,上位所属コード,所属長が下位所属も確認\nC00,子育て部,,1\nC10,こども課,C00,0\n"
-
-
-def test_roster_dry_run_then_confirm(client, org):
-    client.force_login(org.admin)
-    preview = _upload(client, "departments", DEPARTMENTS)
-    assert preview.status_code == HTTPStatus.OK
-    assert "確認結果（まだ取り込んでいません）" in preview.content.decode()
-    assert not Department.objects.filter(code="C00").exists()
-    payload = preview.context["payload"]
-    done = client.post(reverse("review:roster"), {"confirm": "1", "payload": payload})
-    assert done.status_code == HTTPStatus.OK
-    assert Department.objects.get(code="C10").parent.code == "C00"
-    assert AuditEvent.objects.filter(kind=EventKind.IMPORT).values_list(
-        "payload__what", "payload__totals__new").get() == ("departments", 2)
-
-    users = ("ログインID,姓,名,メールアドレス,所属コード,役割,有効\n"
-             "kodomo1,山田,太郎,k1@example.lg.jp,C10,職員,1\n"
-             "kodomo2,佐藤,花子,k2@example.lg.jp,C10,section_head,1\n")
-    preview = _upload(client, "users", users)
-    client.post(reverse("review:roster"), {"confirm": "1", "payload": preview.context["payload"]})
-    head = User.objects.get(username="kodomo2")
-    assert head.role == Role.SECTION_HEAD and head.department.code == "C10"
-    assert not head.has_usable_password()
-
-
-def test_roster_bad_rows_reported_and_nothing_imported(client, org):
-    client.force_login(org.admin)
-    users = ("ログインID,姓,名,メールアドレス,所属コード,役割,有効\n"
-             "good1,山田,太郎,g1@example.lg.jp,A00,staff,1\n"
-             "bad1,鈴木,次郎,b1@example.lg.jp,ZZZ,staff,1\n"
-             "bad2,田中,三郎,b2@example.lg.jp,A00,社長,1\n")
-    response = _upload(client, "users", users, encoding="utf-8")
-    body = response.content.decode()
-    assert "ZZZ" in body and "社長" in body
-    assert "payload" not in response.context or not response.context.get("payload")
-    assert not User.objects.filter(username__in=["good1", "bad1", "bad2"]).exists()
-    assert not AuditEvent.objects.filter(kind=EventKind.IMPORT).exists()

@@ -140,3 +140,60 @@ def test_offsets_point_into_the_original_text() -> None:
     for f in detect_all(text, DEFAULT_CONFIG):
         assert 0 <= f.start < f.end <= len(text)
     assert (Category.PHONE.value, "０２７－２３３－４１０８") in found(text)
+
+
+# ---------------------------------------------------------------- issue 3: name split by a
+# placeholder rule (山田〔氏名1〕さん) and an example-number exemption in a personal context
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("山田太郎さん（090-1234-5678）への案内文を作ってください。", {"山田太郎"}),
+        ("田中花子様から相談がありました。", {"田中花子"}),
+        ("千葉 花子さんに連絡してください。", {"千葉 花子"}),  # 姓 tagged as a place
+        ("上野樹里さんに連絡してください。", {"上野樹里"}),
+        ("岡山さくら様から相談がありました。", {"岡山さくら"}),  # kana given name
+        ("館林 アキラさんに連絡してください。", {"館林 アキラ"}),
+        ("申請者は熊本さくらです。", {"熊本さくら"}),
+        ("申請者は山田太郎です。", {"山田太郎"}),
+    ],
+)
+def test_surname_and_given_name_are_one_span(text: str, names: set[str]) -> None:
+    got = {v for c, v in found(text) if c == "person_name"}
+    assert got == names
+
+
+def test_issue3_prompt_is_masked_whole() -> None:
+    from screening.engine import screen_text
+
+    result = screen_text("山田太郎さん（090-1234-5678）への案内文を作ってください。")
+    assert result.decision.value == "block"
+    assert result.masked_text == "〔氏名1〕さん（〔電話番号1〕）への案内文を作ってください。"
+    assert "山田" not in result.masked_text and "1234" not in result.masked_text
+
+
+@pytest.mark.parametrize(
+    ("text", "is_phone"),
+    [
+        ("山田太郎さん（090-1234-5678）への案内文を作ってください。", True),
+        ("鈴木様 090-1234-5678", True),
+        ("連絡先：090-1234-5678 に折り返してください", True),
+        ("携帯電話番号の例は 090-1234-5678 のように書きます", False),
+        ("090-1234-5678 の形式にマッチする正規表現を作って", False),
+        ("電話番号は000-0000-0000の形式で入力してください", False),
+    ],
+)
+def test_example_number_is_a_phone_in_a_personal_context(text: str, is_phone: bool) -> None:
+    assert any(c == "phone" for c, _ in found(text)) is is_phone
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "記入例: 氏名 山田太郎 電話 090-1234-5678",
+        "申請書の記入例では氏名欄に「山田 太郎」と書きます。",
+    ],
+)
+def test_sample_names_in_an_example_are_not_names(text: str) -> None:
+    assert not found(text)

@@ -18,6 +18,10 @@ class Command(BaseCommand):
             "--checkpoint-dir", default=None, help="AUDIT_CHECKPOINT_DIR の代わりに使う"
         )
         parser.add_argument(
+            "--workers", type=int, default=None,
+            help="並行して検証するプロセス数（既定: CPU数、最大4。1 で単一プロセス）",
+        )
+        parser.add_argument(
             "--no-checkpoints", action="store_true", help="チェックポイントと照合しない"
         )
 
@@ -26,10 +30,12 @@ class Command(BaseCommand):
             [] if options["no_checkpoints"]
             else checkpoints_read(directory=options["checkpoint_dir"])
         )
-        result = chain_verify(using=options["database"], checkpoints=checkpoints)
+        result = chain_verify(
+            using=options["database"], checkpoints=checkpoints, workers=options["workers"]
+        )
         self.stdout.write(
             f"検証した記録: {result.count:,} 件 / 最終通番 {result.last_seq} / "
-            f"{result.seconds:.2f} 秒（{result.rate:,.0f} 件/秒）"
+            f"{result.seconds:.2f} 秒（{result.rate:,.0f} 件/秒、{result.workers} プロセス）"
         )
         self.stdout.write(f"チェックポイント照合: {result.checkpoints_checked} 件")
         if result.first_break is not None:
