@@ -7,8 +7,6 @@ from functools import wraps
 from typing import Any
 
 import tablib
-from django.contrib import messages
-from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 
+import tablib
 from django.contrib import admin
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from audit.charts import bar_chart_svg, grouped_bar_svg
 from audit.models import EventKind
+from audit.resources import dataset_encode
 from audit.services import audit_event_record
 from portal import dashboard
 
@@ -56,7 +56,7 @@ def division_dashboard(request: HttpRequest) -> TemplateResponse:
     starts = dashboard.months_back(6, until=start.date())
     labels = [f"{s:%Y-%m}" for s in starts]
     totals = dashboard.monthly_totals(starts=starts)
-    rows = dashboard.department_month_rows(start=start, end=end)
+    rows = dashboard.department_month_rows(month=f"{start:%Y-%m}")
     categories = dict(CategoryChoices.choices)
     clause_rows = [
         (clause, str(categories.get(category, category)), n)
@@ -109,24 +109,15 @@ def division_dashboard(request: HttpRequest) -> TemplateResponse:
 def monthly_report(request: HttpRequest) -> HttpResponse:
     """Per-department usage for one month as CSV (`?encoding=cp932` for Excel)."""
     start = _month_param(request)
-    end = dashboard.month_next(start)
-    encoding = "cp932" if request.GET.get("encoding") == "cp932" else "utf-8-sig"
-    rows = dashboard.department_month_rows(start=start, end=end)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(REPORT_HEADER)
+    encoding = "cp932" if request.GET.get("encoding") == "cp932" else "utf-8"
+    rows = dashboard.department_month_rows(month=f"{start:%Y-%m}")
+    dataset = tablib.Dataset(headers=REPORT_HEADER)
     for r in rows:
-        writer.writerow(
-            [
-                r.code,
-                r.department,
-                r.requests,
-                r.tokens,
-                r.blocks,
-                r.warns,
-                r.unconfirmed,
-            ]
+        dataset.append(
+            [r.code, r.department, r.requests, r.tokens, r.blocks, r.warns, r.unconfirmed]
         )
+    # The same CSV writer as every other download: formulae neutralised, CP932 for Excel.
+    body = dataset_encode(dataset, file_format="csv", encoding=encoding)
     with transaction.atomic():
         audit_event_record(
             kind=EventKind.EXPORT,
@@ -138,7 +129,6 @@ def monthly_report(request: HttpRequest) -> HttpResponse:
             },
             request=request,
         )
-    body = buffer.getvalue().encode(encoding, errors="replace")
     charset = "Shift_JIS" if encoding == "cp932" else "utf-8"
     response = HttpResponse(body, content_type=f"text/csv; charset={charset}")
     response["Content-Disposition"] = (

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import CharField, Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models import CharField, Count, Exists, OuterRef, QuerySet, Sum
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 
 from audit.models import AuditEvent, EventKind
-from portal.models import Department, LLMRequest, Message, MessageRole
+from audit.selectors import monthly_usage_rows
+from portal.models import LLMRequest, Message, MessageRole
 
 
 def month_start(day: dt.date) -> dt.datetime:
@@ -55,55 +56,24 @@ class DepartmentMonth:
     unconfirmed: int
 
 
-def department_month_rows(
-    *, start: dt.datetime, end: dt.datetime
-) -> list[DepartmentMonth]:
-    """Per department: requests, tokens, blocks, warns, unconfirmed answers."""
-    from screening.models import ScreeningDecision
+def department_month_rows(*, month: str) -> list[DepartmentMonth]:
+    """Per department: requests, tokens, blocks, warns, unconfirmed answers.
 
-    usage = {
-        row["conversation__department_id"]: row
-        for row in LLMRequest.objects.filter(created_at__gte=start, created_at__lt=end)
-        .values("conversation__department_id")
-        .annotate(
-            n=Count("id"),
-            t=Coalesce(Sum("prompt_tokens"), 0) + Coalesce(Sum("completion_tokens"), 0),
+    The figures of the monthly usage report (`audit.selectors.monthly_usage_rows`), so the
+    dashboard and both downloads count the same way.
+    """
+    return [
+        DepartmentMonth(
+            department=row["department_name"],
+            code=row["department_code"],
+            requests=row["requests"],
+            tokens=row["prompt_tokens"] + row["completion_tokens"],
+            blocks=row["blocked"],
+            warns=row["warned"],
+            unconfirmed=row["unconfirmed_answers"],
         )
-    }
-    decisions = {
-        row["department_id"]: row
-        for row in ScreeningDecision.objects.filter(
-            created_at__gte=start, created_at__lt=end
-        )
-        .values("department_id")
-        .annotate(
-            blocks=Count("id", filter=Q(decision="block")),
-            warns=Count("id", filter=Q(decision="warn")),
-        )
-    }
-    unconfirmed = dict(
-        _unconfirmed_answers()
-        .filter(created_at__gte=start, created_at__lt=end)
-        .values("conversation__department_id")
-        .annotate(n=Count("id"))
-        .values_list("conversation__department_id", "n")
-    )
-    rows = []
-    for department in Department.objects.order_by("code"):
-        u = usage.get(department.pk, {})
-        d = decisions.get(department.pk, {})
-        rows.append(
-            DepartmentMonth(
-                department=department.name,
-                code=department.code,
-                requests=u.get("n", 0),
-                tokens=u.get("t", 0),
-                blocks=d.get("blocks", 0),
-                warns=d.get("warns", 0),
-                unconfirmed=unconfirmed.get(department.pk, 0),
-            )
-        )
-    return rows
+        for row in monthly_usage_rows(month=month)
+    ]
 
 
 def monthly_totals(*, starts: list[dt.datetime]) -> list[tuple[int, int]]:

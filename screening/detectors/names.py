@@ -813,6 +813,8 @@ def _filter(norm: str, cands: _Candidates) -> list[Finding]:
         value = norm[start:end]
         if not value or _PLACEHOLDER.match(value):
             continue
+        if len(value) == 1 and value.isascii():
+            continue  # Aさん, Bさん: letters standing in for people, not names
         if _SAMPLE_NAME.match(value) and _EXAMPLE_WORDS.search(sentence(norm, start, end)):
             continue
         if conf >= CASE_FULL:

@@ -6,13 +6,11 @@ from http import HTTPStatus
 
 import openpyxl
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
 from audit.models import AuditEvent, EventKind
 from audit.services import audit_event_record
-from portal.models import Department, Role, User
 
 pytestmark = pytest.mark.django_db
 
