@@ -4,3 +4,7 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.local")
 application = get_wsgi_application()
+
+from screening.detectors import warm_up  # noqa: E402 - after Django is set up
+
+warm_up()  # load the screening dictionary before the first prompt, not during it

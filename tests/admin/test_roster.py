@@ -152,3 +152,24 @@ def test_user_export_cp932_is_audited_and_has_no_secrets(admin_client):
     assert "password" not in text.lower() and "pbkdf" not in text and "md5$" not in text
     event = AuditEvent.objects.get(kind=EventKind.EXPORT)
     assert event.payload["model"] == "portal.user"
+
+
+def test_exports_neutralise_formulae_like_the_csv_feature(admin_client):
+    DepartmentFactory(code="-5", name='=HYPERLINK("http://x","y")')
+    DepartmentFactory(code="401", name="@SUM(A1)")
+    response = admin_client.post(
+        reverse("admin:portal_department_export"),
+        {
+            "format": CSV_UTF8,
+            "resource": "0",
+            **{
+                f"departmentresource_{f}": "on"
+                for f in ("code", "name", "parent", "heads_review_subdepartments")
+            },
+        },
+    )
+    assert response.status_code == HTTPStatus.OK
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    by_code = {row[0]: row[1] for row in rows[1:]}
+    # A plain signed number stays as it is; text a spreadsheet would run gets a "'".
+    assert by_code == {"-5": '\'=HYPERLINK("http://x","y")', "401": "'@SUM(A1)"}
