@@ -322,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--latency", type=float, default=2.0, help="stand-in seconds to first token")
     parser.add_argument("--web-workers", type=int, default=3)
-    parser.add_argument("--worker-threads", type=int, default=40, help="threads per Celery worker (2 workers)")
+    parser.add_argument("--worker-threads", type=int, default=30, help="threads per Celery worker (2 workers)")
     parser.add_argument("--think", type=float, nargs=2, default=(3.0, 8.0), help="seconds reading an answer")
     parser.add_argument("--direct", type=int, default=60, help="direct SDK calls for the TTFT baseline")
     parser.add_argument("--max-seconds", type=int, default=900)
