@@ -3,7 +3,7 @@
     python -m portal.bench_load [--users 200] [--rounds 2] [--latency 2.0]
 
 Starts, on loopback only: the stand-in LLM (2 s to the first token), the portal under
-uvicorn (ASGI workers), two Celery workers (thread pools) on a scratch PostgreSQL database
+uvicorn (ASGI workers), two Celery workers (prefork) on a scratch PostgreSQL database
 (`portal_bench`, dropped and created; SQLite in var/bench when PostgreSQL does not answer)
 and Redis database 9 (flushed). Each simulated staff member logs in, opens a conversation,
 then per round: opens the chat page, sends a prompt, follows the answer over SSE, reloads
@@ -131,7 +131,7 @@ class Recorder:
 
 def pct(values: list[float], q: float) -> float:
     if not values:
-        return float("nan")
+        return 0.0
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
 
@@ -322,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--latency", type=float, default=2.0, help="stand-in seconds to first token")
     parser.add_argument("--web-workers", type=int, default=3)
-    parser.add_argument("--worker-threads", type=int, default=30, help="threads per Celery worker (2 workers)")
+    parser.add_argument("--worker-procs", type=int, default=10, help="prefork processes per Celery worker (2 workers)")
     parser.add_argument("--think", type=float, nargs=2, default=(3.0, 8.0), help="seconds reading an answer")
     parser.add_argument("--direct", type=int, default=60, help="direct SDK calls for the TTFT baseline")
     parser.add_argument("--max-seconds", type=int, default=900)
@@ -368,7 +368,7 @@ def main(argv: list[str] | None = None) -> int:
                                 "--workers", str(args.web_workers), "--log-level", "warning", "--no-access-log"], env)
         for n in (1, 2):
             processes.start(f"worker{n}", [sys.executable, "-m", "celery", "-A", "portal", "worker",
-                                          "--pool", "threads", "--concurrency", str(args.worker_threads),
+                                          "--pool", "prefork", "--concurrency", str(args.worker_procs),
                                           "--hostname", f"bench{n}@%h", "--loglevel", "WARNING",
                                           "--without-gossip", "--without-mingle"], env)
         wait_port(standin_port)
@@ -421,22 +421,22 @@ def main(argv: list[str] | None = None) -> int:
 
     report: dict[str, Any] = {
         "users": args.users, "rounds": args.rounds, "latency_s": args.latency, "web_workers": args.web_workers,
-        "worker_threads": args.worker_threads, "seconds": round(elapsed, 1),
+        "worker_procs": args.worker_procs, "seconds": round(elapsed, 1),
         "http_requests": rec.requests, "requests_per_s": round(rec.requests / elapsed, 1),
         "errors": len(rec.errors), "error_samples": rec.errors[:10], "streams_closed_early": rec.stream_cut,
         "pbkdf2_login_ms": round(pbkdf2 * 1000),
         "cpu_count": os.cpu_count(), "database": database_url.split("://")[0],
     }
     print(f"\n{args.users} staff x {args.rounds} rounds, {elapsed:.1f}s, {os.cpu_count()} cores, "
-          f"{report['database']}, uvicorn x{args.web_workers}, 2 Celery workers x{args.worker_threads} threads")
+          f"{report['database']}, uvicorn x{args.web_workers}, 2 Celery workers x{args.worker_procs} processes")
     print(f"{'kind':<10}{'n':>7}{'p50 ms':>10}{'p95 ms':>10}{'p99 ms':>10}")
     for kind in ("page", "submit", "confirm", "login", "create"):
         values = rec.timings.get(kind, [])
         row = {"n": len(values), **{f"p{q}_ms": round(pct(values, q) * 1000, 1) for q in (50, 95, 99)}}
         report[kind] = row
         print(f"{kind:<10}{row['n']:>7}{row['p50_ms']:>10}{row['p95_ms']:>10}{row['p99_ms']:>10}")
-    med_portal = statistics.median(portal_ttft) if portal_ttft else float("nan")
-    med_direct = statistics.median(direct_ttft) if direct_ttft else float("nan")
+    med_portal = statistics.median(portal_ttft) if portal_ttft else 0.0
+    med_direct = statistics.median(direct_ttft) if direct_ttft else 0.0
     report["ttft"] = {
         "portal_n": len(portal_ttft), "portal_p50_ms": round(med_portal * 1000), "portal_p95_ms": round(pct(portal_ttft, 95) * 1000),
         "direct_n": len(direct_ttft), "direct_p50_ms": round(med_direct * 1000), "direct_p95_ms": round(pct(direct_ttft, 95) * 1000),

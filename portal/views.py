@@ -10,7 +10,6 @@ from typing import Any
 import redis
 import redis.asyncio as aioredis
 from asgiref.sync import sync_to_async
-from django import db
 from django.conf import settings
 from django.contrib import messages
 from django.core.handlers.asgi import ASGIRequest
@@ -278,15 +277,6 @@ def _request_finished(pk: int) -> bool:
     return status in (LLMRequestStatus.SUCCEEDED, LLMRequestStatus.FAILED)
 
 
-def _request_finished_released(pk: int) -> bool:
-    """The same check from an open stream: hand the connection back at once, or every
-    open stream keeps one (ASGI runs each request's sync code on its own thread)."""
-    try:
-        return _request_finished(pk)
-    finally:
-        db.connection.close()
-
-
 def _sse_entries(batch: Any) -> Iterator[tuple[str, str, str]]:
     for _stream, entries in batch or []:
         for entry_id, fields in entries:
@@ -308,7 +298,7 @@ async def _sse_async(pk: int) -> AsyncIterator[str]:
                 yield _sse("unavailable", "{}")
                 return
             if not batch:
-                if await sync_to_async(_request_finished_released)(pk):
+                if await sync_to_async(_request_finished)(pk):
                     yield _sse("done", "{}")
                     return
                 yield ": keep-alive\n\n"
@@ -357,11 +347,7 @@ async def request_stream(request: HttpRequest, pk: int) -> HttpResponseBase:
     if not user.is_authenticated:
         return HttpResponse(status=401)
     llm_request = await sync_to_async(selectors.request_get)(user=user, pk=pk)
-    if isinstance(request, ASGIRequest):
-        await sync_to_async(db.connection.close)()  # held for the whole stream otherwise
-        events: Any = _sse_async(llm_request.pk)
-    else:
-        events = _sse_sync(llm_request.pk)
+    events = _sse_async(llm_request.pk) if isinstance(request, ASGIRequest) else _sse_sync(llm_request.pk)
     response = StreamingHttpResponse(events, content_type="text/event-stream; charset=utf-8")
     response["Cache-Control"] = "no-cache"
     response["X-Accel-Buffering"] = "no"

@@ -489,7 +489,41 @@ def detect_names(text: str) -> list[Finding]:
     _add_sinitic(norm, cands, tokens, by_start, historical)
     _add_transliterations(norm, cands, tokens, by_start)
     _add_table_columns(text, cands, tokens, by_start)
+    _complete_given_names(norm, cands)
     return _filter(norm, cands)
+
+
+# What may follow a complete name: an honorific, a particle, a title, punctuation, the end.
+_NAME_END = fast_compile(
+    r"(?:様|さま|さん|氏|殿|君|くん|ちゃん|[はがのとにをもへやで]|[、。,.:;()「」『』（）\s]|$)"
+)
+_KANJI_TAIL = fast_compile(r"(?:(?![様氏殿君])[一-龥々]){1,3}")
+_FIELD_WORD = fast_compile(r"電話|住所|生年|年齢|性別|連絡|携帯|番号|職業|勤務|所属|備考|続柄")
+
+
+def _complete_given_names(norm: str, cands: _Candidates) -> None:
+    """Stretch a name that stops short of its given name, so no part stays readable.
+
+    Sudachi splits rare given names (優斗 → 優 + 斗) and leaves a lone kanji after a
+    spaced surname (中川 誠); masking the shorter span would leave a piece of the name.
+    """
+    for (start, end), (conf, reason) in list(cands.spans.items()):
+        cursor = end
+        if norm[cursor : cursor + 1] == " " and " " not in norm[start:end] and end - start <= 3:
+            cursor += 1  # 中川 誠: a surname, a space, then the given name
+        elif not (end - start >= 1 and _is_kanji(norm[end - 1]) and _KANJI_TAIL.match(norm, end)):
+            continue
+        if _ROLE_AFTER.match(norm, cursor) or _TITLE_AFTER.match(norm, cursor) or _ORG_AFTER.match(norm, cursor):
+            continue  # 佐藤課長, 夏目先生, 山田建設: a title or a company, not more name
+        if _FIELD_WORD.match(norm, cursor):
+            continue  # 「山田 電話 …」: the next field of a form
+        tail = _KANJI_TAIL.match(norm, cursor)
+        if tail is None or not _NAME_END.match(norm, tail.end()):
+            continue
+        if tail.end() - start > 8:
+            continue
+        del cands.spans[(start, end)]
+        cands.add(start, tail.end(), conf, reason)
 
 
 _FOREIGN_TITLE = (

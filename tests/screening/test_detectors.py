@@ -23,6 +23,12 @@ def found(text: str, config: EngineConfig = DEFAULT_CONFIG, min_conf: float = 0.
     [
         # names: honorifics, labels, scripts
         ("相談者は関 孝之さんです。", "person_name", "関 孝之"),
+        # the whole given name, even when the tokenizer splits it or it stands alone
+        ("佐々木 優斗くん（2015年8月21日生まれ）の入所決定通知", "person_name", "佐々木 優斗"),
+        ("来月1日付の人事異動（内示前）で、福祉部長に中川 誠が就く予定です。", "person_name", "中川 誠"),
+        # a well-known test card number given as someone's card
+        ("カード番号 4111 1111 1111 1111 で決済できなかった市民への案内文", "credit_card", "4111 1111 1111 1111"),
+        ("彼女の誕生日プレゼントに何を買えばいいか", "non_business", "彼女の誕生日"),
         ("宛名は 朴成浩（パク・ソンホ）様です。", "person_name", "パク・ソンホ"),
         ("いのうえ まなみ さんに連絡する。", "person_name", "いのうえ まなみ"),
         ("氏名：ヤマダ タロウ\n住所：", "person_name", "ヤマダ タロウ"),
@@ -66,6 +72,7 @@ def test_detects(text: str, category: str, value: str) -> None:
         "問い合わせ：観光振興課（027-898-6911）",
         "「○○様」「[氏名]」「【氏名】」のように伏せ字で示してください。",
         "記入例の氏名欄は「山田 太郎」としています。",
+        "テスト用のカード番号の例として4111 1111 1111 1111がよく使われます。",
         "徳川家康と前橋城のかかわりについて説明してください。",
         "会期：令和7年2月1日（土）〜3月30日（日）",
         "山崎製パンや森永乳業と連携した食育イベント",
