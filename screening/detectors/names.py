@@ -523,6 +523,8 @@ def _complete_given_names(norm: str, cands: _Candidates) -> None:
         if tail.end() - start > 8:
             continue
         del cands.spans[(start, end)]
+        if cursor > end:  # surname, space, given name: the form a full name is written in
+            conf, reason = max(conf, SPACED_FULL), "spaced_full_name"
         cands.add(start, tail.end(), conf, reason)
 
 
