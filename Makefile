@@ -42,7 +42,7 @@ bench-audit: setup
 	$(PY) -m audit.bench
 
 audit: setup
-	$(VENV)/bin/pip-audit -r requirements.txt
+	$(VENV)/bin/pip-audit -r requirements.txt --progress-spinner off
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache test-artifacts
