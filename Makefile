@@ -38,7 +38,10 @@ bench-screening: setup
 bench-csv: setup
 	$(PY) -m screening.tabular.bench
 
-bench-audit: setup
+bench-bench-load: setup
+	$(PY) -m portal.bench_load
+
+audit: setup
 	$(PY) -m audit.bench
 
 audit: setup

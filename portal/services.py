@@ -358,7 +358,8 @@ def llm_request_execute(*, request_id: int) -> str:
             payload={"attempt": llm_request.attempts, "model": llm_request.model.model_name},
         )
     messages = _history(llm_request.conversation, llm_request.prompt)
-    stream_publish(request_id, "start", {"attempt": llm_request.attempts})
+    token = llm_request.idempotency_key
+    stream_publish(request_id, token, "start", {"attempt": llm_request.attempts})
     started = time.monotonic()
     first_token_ms: int | None = None
     parts: list[str] = []
@@ -370,7 +371,7 @@ def llm_request_execute(*, request_id: int) -> str:
         if first_token_ms is None:
             first_token_ms = int((time.monotonic() - started) * 1000)
         parts.append(item)
-        stream_publish(request_id, "delta", {"text": item})
+        stream_publish(request_id, token, "delta", {"text": item})
     answer_text = "".join(parts)
     latency_ms = int((time.monotonic() - started) * 1000)
     llm_request_complete(
@@ -381,7 +382,7 @@ def llm_request_execute(*, request_id: int) -> str:
         first_token_ms=first_token_ms,
         latency_ms=latency_ms,
     )
-    stream_publish(request_id, "done", {})
+    stream_publish(request_id, token, "done", {})
     return LLMRequestStatus.SUCCEEDED
 
 
@@ -450,7 +451,7 @@ def llm_request_attempt_failed(*, request_id: int, error: LLMError, final: bool)
         payload={"code": error.code, "final": final, "attempt": llm_request.attempts},
     )
     if final:
-        stream_publish(request_id, "failed", {"message": str(error)})
+        stream_publish(request_id, llm_request.idempotency_key, "failed", {"message": str(error)})
 
 
 @transaction.atomic

@@ -13,7 +13,7 @@ from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.contrib import messages
 from django.core.handlers.asgi import ASGIRequest
-from django.db import IntegrityError
+from django.db import IntegrityError, connections
 from django.http import (
     HttpRequest,
     HttpResponse,
@@ -273,8 +273,20 @@ def _sse(event: str, data: str) -> str:
 
 
 def _request_finished(pk: int) -> bool:
-    status = LLMRequest.objects.filter(pk=pk).values_list("status", flat=True).first()
+    try:
+        status = LLMRequest.objects.filter(pk=pk).values_list("status", flat=True).first()
+    finally:
+        connections.close_all()  # an open stream must not hold a database connection
     return status in (LLMRequestStatus.SUCCEEDED, LLMRequestStatus.FAILED)
+
+
+def _owned_stream(user: Any, pk: int) -> tuple[int, str]:
+    """Check ownership, then hand the connection back: the stream may stay open minutes."""
+    try:
+        llm_request = selectors.request_get(user=user, pk=pk)
+        return llm_request.pk, stream_key(llm_request.pk, llm_request.idempotency_key)
+    finally:
+        connections.close_all()
 
 
 def _sse_entries(batch: Any) -> Iterator[tuple[str, str, str]]:
@@ -283,7 +295,7 @@ def _sse_entries(batch: Any) -> Iterator[tuple[str, str, str]]:
             yield entry_id, fields["event"], fields["data"]
 
 
-async def _sse_async(pk: int) -> AsyncIterator[str]:
+async def _sse_async(pk: int, key: str) -> AsyncIterator[str]:
     """Follow the request's Redis stream without holding a thread (ASGI)."""
     client = aioredis.from_url(
         settings.REDIS_URL, decode_responses=True, socket_connect_timeout=2,
@@ -293,7 +305,7 @@ async def _sse_async(pk: int) -> AsyncIterator[str]:
     try:
         for _round in range(SSE_MAX_IDLE_ROUNDS):
             try:
-                batch = await client.xread({stream_key(pk): last}, block=SSE_BLOCK_MS, count=200)
+                batch = await client.xread({key: last}, block=SSE_BLOCK_MS, count=200)
             except aioredis.RedisError:
                 yield _sse("unavailable", "{}")
                 return
@@ -312,7 +324,7 @@ async def _sse_async(pk: int) -> AsyncIterator[str]:
         await client.aclose()
 
 
-def _sse_sync(pk: int) -> Iterator[str]:
+def _sse_sync(pk: int, key: str) -> Iterator[str]:
     """The same for WSGI servers (one thread per open stream)."""
     client = redis.Redis.from_url(
         settings.REDIS_URL, decode_responses=True, socket_connect_timeout=2,
@@ -322,7 +334,7 @@ def _sse_sync(pk: int) -> Iterator[str]:
     try:
         for _round in range(SSE_MAX_IDLE_ROUNDS):
             try:
-                batch = client.xread({stream_key(pk): last}, block=SSE_BLOCK_MS, count=200)
+                batch = client.xread({key: last}, block=SSE_BLOCK_MS, count=200)
             except redis.RedisError:
                 yield _sse("unavailable", "{}")
                 return
@@ -346,8 +358,12 @@ async def request_stream(request: HttpRequest, pk: int) -> HttpResponseBase:
     user = await request.auser()
     if not user.is_authenticated:
         return HttpResponse(status=401)
-    llm_request = await sync_to_async(selectors.request_get)(user=user, pk=pk)
-    events = _sse_async(llm_request.pk) if isinstance(request, ASGIRequest) else _sse_sync(llm_request.pk)
+    if isinstance(request, ASGIRequest):
+        # Same thread as the session and user lookups, so their connection is the one closed.
+        events: Any = _sse_async(*await sync_to_async(_owned_stream)(user, pk))
+    else:
+        llm_request = await sync_to_async(selectors.request_get)(user=user, pk=pk)
+        events = _sse_sync(llm_request.pk, stream_key(llm_request.pk, llm_request.idempotency_key))
     response = StreamingHttpResponse(events, content_type="text/event-stream; charset=utf-8")
     response["Cache-Control"] = "no-cache"
     response["X-Accel-Buffering"] = "no"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from screening.detectors import lexicon as _lexicon
 from screening.detectors.context import fast_compile, sentence, sentence_bounds
 from screening.detectors.normalize import normalize
 from screening.detectors.romaji import to_katakana
@@ -487,7 +486,6 @@ def detect_names(text: str) -> list[Finding]:
 
     _add_untagged_foreign(norm, cands, tokens, by_start, historical)
     _add_context_names(norm, cands, tokens, by_start)
-    _add_lexicon_names(norm, cands, tokens, by_start)
     _add_sinitic(norm, cands, tokens, by_start, historical)
     _add_transliterations(norm, cands, tokens, by_start)
     _add_table_columns(text, cands, tokens, by_start)
@@ -881,64 +879,3 @@ def _filter(norm: str, cands: _Candidates) -> list[Finding]:
                 continue
         merged.append(item)
     return [Finding(Category.PERSON_NAME, s, e, c, r) for s, e, c, r in merged]
-
-
-_LEX_NAME = _lexicon.SURNAME | _lexicon.GIVEN | _lexicon.PERSON
-_LEX_ANY = _LEX_NAME | _lexicon.UNCLASS
-import os as _os
-_RULES = set(_os.environ.get("LEXRULES", "kata1,kataxy,kanji").split(","))
-_KATA_SUBJECT_AFTER = fast_compile(r"(?:は|が)(?!ない|なく|あ[るり])")
-_ROLE_BEFORE = fast_compile(
-    r"(?:[者手家人士師官長員役王帝妃子女母父兄姉弟妹妻夫将佐尉]|選手|監督|コーチ|投手|捕手|"
-    r"FW|MF|DF|GK|歌手|俳優|女優|作家|画家|博士|教授|司令官|大使|大統領|首相|国王|女王|王子|王女|"
-    r"皇帝|司祭|神父|牧師|[長次三]男|[長次三]女|息子|娘|友人|弟子|師匠|記者|編集者|少年|少女)"
-    r"(?:の|・)?$"
-)
-
-
-def _add_lexicon_names(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
-                       by_start: dict[int, int]) -> None:
-    """Names JMnedict knows and Sudachi does not, where the words around them say "person"."""
-    lex = _lexicon.lexicon()
-    if not len(lex):
-        return
-    taken = list(cands.spans)
-
-    def free(start: int, end: int) -> bool:
-        return not any(a < end and start < b for a, b in taken)
-
-    def add(start: int, end: int, reason: str) -> None:
-        if end > start and free(start, end):
-            cands.add(start, end, HINT, reason)
-            taken.append((start, end))
-
-    n = len(tokens)
-    for m in _KATA_NAME_RUN.finditer(norm):
-        start, end = m.start(), m.end()
-        if not free(start, end):
-            continue
-        i = by_start.get(start)
-        if i is None:
-            continue
-        words: list[Token] = []
-        while i < n and tokens[i].start < end:
-            if tokens[i].surface not in ("・", "="):
-                words.append(tokens[i])
-            i += 1
-        if not words or tokens[i - 1].end != end or any(t.is_place for t in words):
-            continue
-        parts = [p for p in re.split(r"[・=]", m.group()) if p]
-        if len(parts) > 1:
-            if "kataxy" in _RULES and any(lex.flags(p) & _LEX_NAME for p in parts):
-                add(start, end, "lexicon_foreign")
-            continue
-        flags = lex.flags(parts[0])
-        if not flags & _LEX_ANY or len(parts[0]) < 2:
-            continue
-        before = norm[max(0, start - 6) : start]
-        after = norm[end : end + 1]
-        if "kata1" in _RULES and (
-            (_ROLE_BEFORE.search(before) and _PARTICLE_AFTER.match(norm, end))
-            or (_KATA_SUBJECT_AFTER.match(norm, end) and _PERSON_PREDICATE.search(norm, end))
-        ):
-            add(start, end, "lexicon_katakana")

@@ -42,9 +42,10 @@ def _trail(pk: int) -> list[tuple[str, object]]:
     return [(kind, payload.get("code")) for kind, payload in rows]
 
 
-def _stream_events(pk: int) -> list[tuple[str, dict]]:
+def _stream_events(request: LLMRequest) -> list[tuple[str, dict]]:
     client = redis.Redis.from_url(settings.REDIS_URL, decode_responses=True)
-    return [(f["event"], json.loads(f["data"])) for _id, f in client.xrange(stream_key(pk))]
+    key = stream_key(request.pk, request.idempotency_key)
+    return [(f["event"], json.loads(f["data"])) for _id, f in client.xrange(key)]
 
 
 ATTEMPT, FAILED = EventKind.REQUEST_ATTEMPT, EventKind.REQUEST_FAILED
@@ -81,7 +82,7 @@ def test_transient_failure_is_retried_and_recorded(fault_worker_factory, llm, st
     assert (request.status, request.attempts, request.error_code) == (LLMRequestStatus.SUCCEEDED, 2, "")
     assert _trail(request.pk) == [(ATTEMPT, None), (FAILED, code), (ATTEMPT, None)]
     assert Message.objects.filter(role=MessageRole.ASSISTANT).count() == 1
-    assert [e for e, _d in _stream_events(request.pk)].count("start") == 2
+    assert [e for e, _d in _stream_events(request)].count("start") == 2
 
 
 def test_retries_are_bounded_and_the_user_is_told(fault_worker_factory, llm, staff, acknowledged_client):
@@ -111,7 +112,7 @@ def test_retries_are_bounded_and_the_user_is_told(fault_worker_factory, llm, sta
     assert "回答を取得できませんでした。" in page
     assert "AIサービスで一時的な障害が発生しました。" in page
     assert "もう一度送信する" in page
-    assert _stream_events(request.pk)[-1] == ("failed", {"message": "AIサービスで一時的な障害が発生しました。"})
+    assert _stream_events(request)[-1] == ("failed", {"message": "AIサービスで一時的な障害が発生しました。"})
 
 
 def test_insufficient_quota_is_not_retried(fault_worker_factory, llm, staff, acknowledged_client):

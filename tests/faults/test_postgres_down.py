@@ -76,7 +76,7 @@ def test_database_lost_mid_task_retries_and_never_shows_an_unaudited_answer(
         assert _answers_without_audit() == []
         time.sleep(0.2)
     assert not Message.objects.filter(role=MessageRole.ASSISTANT).exists()
-    events = [f["event"] for _id, f in redis.Redis.from_url(settings.REDIS_URL, decode_responses=True).xrange(stream_key(request.pk))]
+    events = [f["event"] for _id, f in redis.Redis.from_url(settings.REDIS_URL, decode_responses=True).xrange(stream_key(request.pk, request.idempotency_key))]
     assert "done" not in events, "the page must not be told an answer is ready"
     database_outage(True)
 
@@ -91,6 +91,6 @@ def test_database_lost_mid_task_retries_and_never_shows_an_unaudited_answer(
     assert request.attempts >= 2
     log = worker.log.read_text(encoding="utf-8", errors="replace")
     assert "retry: Retry in" in log and ("OperationalError" in log or "InterfaceError" in log)
-    events = [f["event"] for _id, f in redis.Redis.from_url(settings.REDIS_URL, decode_responses=True).xrange(stream_key(request.pk))]
+    events = [f["event"] for _id, f in redis.Redis.from_url(settings.REDIS_URL, decode_responses=True).xrange(stream_key(request.pk, request.idempotency_key))]
     assert events.count("done") == 1 and events[-1] == "done"
     assert json.dumps(events)  # the replayed stream ends with exactly one answer
