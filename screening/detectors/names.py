@@ -429,7 +429,8 @@ def detect_names(text: str) -> list[Finding]:
             cands.add(start, end, conf, "full_name")
         elif kind == "foreign":
             cands.add(start, end, HINT if historical else BARE_FULL, "foreign_name")
-        else:
+        elif end - start > 1 or kind == "famous":
+            # A lone kanji (昭, 誠) is a name only with an honorific or a label, added below.
             cands.add(start, end, HINT, "famous_name" if kind == "famous" else "name_part")
 
     for m in _HONORIFIC.finditer(norm):
@@ -497,6 +498,7 @@ def detect_names(text: str) -> list[Finding]:
 _NAME_END = fast_compile(
     r"(?:様|さま|さん|氏|殿|君|くん|ちゃん|[はがのとにをもへやで]|[、。,.:;()「」『』（）\s]|$)"
 )
+_ERAS = ("明治", "大正", "昭和", "平成", "令和")
 _KANJI_TAIL = fast_compile(r"(?:(?![様氏殿君])[一-龥々]){1,3}")
 _FIELD_WORD = fast_compile(r"電話|住所|生年|年齢|性別|連絡|携帯|番号|職業|勤務|所属|備考|続柄")
 
@@ -517,6 +519,8 @@ def _complete_given_names(norm: str, cands: _Candidates) -> None:
             continue  # 佐藤課長, 夏目先生, 山田建設: a title or a company, not more name
         if _FIELD_WORD.match(norm, cursor):
             continue  # 「山田 電話 …」: the next field of a form
+        if norm.startswith(_ERAS, cursor):
+            continue
         tail = _KANJI_TAIL.match(norm, cursor)
         if tail is None or not _NAME_END.match(norm, tail.end()):
             continue
@@ -696,6 +700,8 @@ def _add_context_names(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
             j += 1
         if j == idx + 1 or (end < len(norm) and _is_kanji(norm[end])):
             continue
+        if norm.startswith(_ERAS, tok.end) or norm[end : end + 1].isdigit():
+            continue  # 山田昭和60年: a surname, then a date in the Japanese era
         rest = tokens[idx + 1 : j]
         if any(t.is_place or t.pos[0] != "名詞"
                or (t.is_common_noun and len(t.surface) >= 2 and not t.oov) for t in rest):

@@ -398,16 +398,18 @@ def sniff_delimiter(text: str) -> str:
     """Pick the delimiter whose field count is steadiest over the first records."""
     sample = text[:65536]
     best = ","
-    best_key: tuple[float, int, int] = (0.0, 0, 0)
+    best_key: tuple[int, float, int, int] = (-(10**9), 0.0, 0, 0)
     for rank, delim in enumerate(DELIMITERS):
         if delim not in sample:
             continue
         counts: list[int] = []
+        stray_quotes = 0  # a quote left inside a field: quoting misread, wrong delimiter
         try:
             reader = csv.reader(io.StringIO(sample), delimiter=delim, strict=False)
             for record in reader:
                 if record:
                     counts.append(len(record))
+                    stray_quotes += sum('"' in field for field in record)
                 if len(counts) >= _SNIFF_RECORDS:
                     break
         except csv.Error:
@@ -421,8 +423,9 @@ def sniff_delimiter(text: str) -> str:
             continue
         mode, freq = max(multi.items(), key=lambda kv: (kv[1], kv[0]))
         share = freq / len(counts)
-        # Prefer consistency, then more fields, then comma, tab, semicolon.
-        key = (round(share, 2), mode, -rank)
+        # Prefer quoting that reads cleanly, then consistency, then more fields, then
+        # comma, tab, semicolon.
+        key = (-stray_quotes, round(share, 2), mode, -rank)
         if key > best_key:
             best, best_key = delim, key
     return best

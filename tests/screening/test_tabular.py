@@ -736,3 +736,11 @@ def test_real_engine_cases(text: str, decision: str, columns: set[str]) -> None:
     record = screen_upload(text.encode("cp932"), "case.csv", CONFIG).record
     assert record["decision"] == decision
     assert {f["column"] for f in record["findings"]} >= columns
+
+
+def test_quoted_field_with_another_delimiter_and_newline_keeps_the_comma() -> None:
+    """A semicolon and a line break inside quotes must not make ';' look like the delimiter."""
+    data = ',,,";\n0"\r\n,";\n0"\r\n,,\r\n'.encode()
+    table = read_table(data)
+    assert table.delimiter == ","
+    assert table.n_rows <= 3
