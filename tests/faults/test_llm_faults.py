@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 
 import pytest
 import redis
@@ -20,7 +21,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def _submit(user) -> LLMRequest:  # type: ignore[no-untyped-def]
     outcome = prompt_submit(
         user=user, conversation=conversation_new(user), text="窓口の案内文を作ってください",
-        classification="IV", idempotency_key="fault-1",
+        classification="IV", idempotency_key=f"fault-{uuid.uuid4().hex}",
     )
     assert outcome.status == "queued"
     assert outcome.request is not None
