@@ -322,7 +322,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--latency", type=float, default=2.0, help="stand-in seconds to first token")
     parser.add_argument("--web-workers", type=int, default=3)
-    parser.add_argument("--worker-procs", type=int, default=10, help="prefork processes per Celery worker (2 workers)")
+    parser.add_argument("--web-pool", type=int, default=15,
+                        help="database connections per web process (psycopg pool)")
+    parser.add_argument("--worker-procs", type=int, default=20, help="prefork processes per Celery worker (2 workers)")
     parser.add_argument("--think", type=float, nargs=2, default=(3.0, 8.0), help="seconds reading an answer")
     parser.add_argument("--direct", type=int, default=60, help="direct SDK calls for the TTFT baseline")
     parser.add_argument("--max-seconds", type=int, default=900)
@@ -365,7 +367,8 @@ def main(argv: list[str] | None = None) -> int:
                                     "--latency", str(args.latency), "--chunk-delay", "0.02"], env)
         processes.start("web", [str(venv_bin / "uvicorn") if (venv_bin / "uvicorn").exists() else "uvicorn",
                                 "portal.asgi:application", "--host", "127.0.0.1", "--port", str(web_port),
-                                "--workers", str(args.web_workers), "--log-level", "warning", "--no-access-log"], env)
+                                "--workers", str(args.web_workers), "--log-level", "warning", "--no-access-log"],
+                        {**env, "DATABASE_POOL": "1", "DATABASE_POOL_MAX_SIZE": str(args.web_pool)})
         for n in (1, 2):
             processes.start(f"worker{n}", [sys.executable, "-m", "celery", "-A", "portal", "worker",
                                           "--pool", "prefork", "--concurrency", str(args.worker_procs),
