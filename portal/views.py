@@ -303,13 +303,15 @@ async def _sse_async(pk: int, key: str) -> AsyncIterator[str]:
     )
     last = "0"
     try:
-        for _round in range(SSE_MAX_IDLE_ROUNDS):
+        idle = 0
+        while idle < SSE_MAX_IDLE_ROUNDS:  # only empty reads count: a long answer is many reads
             try:
                 batch = await client.xread({key: last}, block=SSE_BLOCK_MS, count=200)
             except aioredis.RedisError:
                 yield _sse("unavailable", "{}")
                 return
             if not batch:
+                idle += 1
                 if await sync_to_async(_request_finished)(pk):
                     yield _sse("done", "{}")
                     return
@@ -332,13 +334,15 @@ def _sse_sync(pk: int, key: str) -> Iterator[str]:
     )
     last = "0"
     try:
-        for _round in range(SSE_MAX_IDLE_ROUNDS):
+        idle = 0
+        while idle < SSE_MAX_IDLE_ROUNDS:  # only empty reads count: a long answer is many reads
             try:
                 batch = client.xread({key: last}, block=SSE_BLOCK_MS, count=200)
             except redis.RedisError:
                 yield _sse("unavailable", "{}")
                 return
             if not batch:
+                idle += 1
                 if _request_finished(pk):
                     yield _sse("done", "{}")
                     return
