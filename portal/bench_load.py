@@ -322,6 +322,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--latency", type=float, default=2.0, help="stand-in seconds to first token")
     parser.add_argument("--web-workers", type=int, default=3)
+    parser.add_argument("--worker-pool", choices=["prefork", "threads"], default="prefork",
+                        help="Celery pool of the 2 workers")
     parser.add_argument("--web-pool", type=int, default=15,
                         help="database connections per web process (psycopg pool)")
     parser.add_argument("--worker-procs", type=int, default=20, help="prefork processes per Celery worker (2 workers)")
@@ -371,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
                         {**env, "DATABASE_POOL": "1", "DATABASE_POOL_MAX_SIZE": str(args.web_pool)})
         for n in (1, 2):
             processes.start(f"worker{n}", [sys.executable, "-m", "celery", "-A", "portal", "worker",
-                                          "--pool", "prefork", "--concurrency", str(args.worker_procs),
+                                          "--pool", args.worker_pool, "--concurrency", str(args.worker_procs),
                                           "--hostname", f"bench{n}@%h", "--loglevel", "WARNING",
                                           "--without-gossip", "--without-mingle"], env)
         wait_port(standin_port)
