@@ -8,6 +8,9 @@ from django.db import DatabaseError, InterfaceError
 from portal.llm import LLMError
 
 
+MAX_RETRY_WAIT_SECONDS = 120.0
+
+
 def _backoff(attempt: int) -> float:
     return float(min(60, 2 ** attempt))
 
@@ -27,6 +30,9 @@ def llm_request_run(self: Task, request_id: int) -> str:
         if final:
             return "failed"
         countdown = error.retry_after if error.retry_after is not None else _backoff(attempts)
+        # A waiting retry is held unacknowledged by a worker: keep the wait well inside the
+        # broker's visibility timeout so the task is never handed out twice.
+        countdown = min(countdown, MAX_RETRY_WAIT_SECONDS)
         raise self.retry(countdown=countdown, exc=error) from error
     except (DatabaseError, InterfaceError) as error:
         # The database went away mid-task: nothing was shown without its audit rows;
