@@ -30,6 +30,7 @@ def queued(staff, django_capture_on_commit_callbacks, llm):
     ("failure", "code", "countdown"),
     [
         ({"kind": "429", "retry_after": 7}, "rate_limited", 7.0),
+        ({"kind": "429", "retry_after": 600}, "rate_limited", 120.0),  # capped
         ({"kind": "500"}, "http_500", 2.0),
         ({"kind": "503"}, "http_503", 2.0),
         ({"kind": "timeout", "seconds": 10}, "timeout", 2.0),
