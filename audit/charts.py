@@ -49,7 +49,7 @@ def bar_chart_svg(
     height = max(1, len(rows)) * row_h + 10
     top = max((value for _, value in rows), default=0) or 1
     span = width - label_w - value_w
-    parts = [_open(width, height, title, "、".join(f"{l}: {v}{unit}" for l, v in rows))]
+    parts = [_open(width, height, title, "、".join(f"{label}: {v}{unit}" for label, v in rows))]
     for i, (label, value) in enumerate(rows):
         y = 5 + i * row_h
         length = round(span * value / top)

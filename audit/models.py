@@ -76,5 +76,8 @@ class ChainHead(models.Model):
         verbose_name = _("チェーン先頭")
         verbose_name_plural = _("チェーン先頭")
 
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.hash[:12]}"
+
 
 GENESIS_HASH = "0" * 64

@@ -141,7 +141,7 @@ class ApprovedModelForm(forms.ModelForm):
 
     class Meta:
         model = models.ApprovedModel
-        exclude = ("api_key_encrypted",)
+        exclude = ("api_key_encrypted",)  # noqa: DJ006 - every field but the secret
 
     def clean_api_key(self) -> str:
         key: str = self.cleaned_data.get("api_key", "")

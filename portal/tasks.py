@@ -7,7 +7,6 @@ from django.db import DatabaseError, InterfaceError
 
 from portal.llm import LLMError
 
-
 MAX_RETRY_WAIT_SECONDS = 120.0
 
 

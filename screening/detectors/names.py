@@ -223,7 +223,7 @@ _TITLE_AFTER = fast_compile(
 _PERSON_SUFFIX = {
     "さん", "様", "さま", "氏", "君", "くん", "ちゃん", "殿", "ら", "たち", "達", "等", "夫妻",
     "夫人", "兄弟", "姉妹", "一家", "家", "親子", "一族", "父子", "母子", "家族", "側", "陣営",
-    "派", "宛", "宛て", "世帯", "名義", "方", "宅", "本人", "自身", "自ら", "本人", "一人",
+    "派", "宛", "宛て", "世帯", "名義", "方", "宅", "本人", "自身", "自ら", "一人",
     "ファン", "役", "組", "監督", "選手", "夫", "妻", "先生", "兄", "姉", "弟", "妹",
 }
 
@@ -398,7 +398,7 @@ def detect_names(text: str) -> list[Finding]:
     cands = _Candidates()
     historical = bool(_HISTORICAL.search(norm))
 
-    for i, j, kind, parts in _token_runs(tokens):
+    for i, j, kind, _parts in _token_runs(tokens):
         start, end = tokens[i].start, tokens[j - 1].end
         span_text = norm[start:end]
         if norm[end : end + 1] == ":" and " " not in span_text:
@@ -444,7 +444,7 @@ def detect_names(text: str) -> list[Finding]:
             end -= 1
         cands.add(start, end, ANCHORED, f"honorific_{how}")
     # Sudachi-tagged names right before an honorific (kanji surnames: 鈴木さん, 高橋様).
-    for (start, end), (conf, _reason) in list(cands.spans.items()):
+    for (start, end), (_conf, _reason) in list(cands.spans.items()):
         tail = norm[end : end + 4]
         if _HONORIFIC.match(tail.lstrip(" ")):
             cands.add(start, end, ANCHORED, "honorific")
@@ -557,7 +557,6 @@ def _add_untagged_foreign(norm: str, cands: _Candidates, tokens: tuple[Token, ..
         start, end = m.start(), m.end()
         if any(a < end and start < b for a, b in cands.spans):
             continue
-        value = m.group()
         titled = re.match(_FOREIGN_TITLE, norm[end : end + 6])
         idx = by_start.get(start)
         inner: list[Token] = []

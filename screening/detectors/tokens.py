@@ -145,7 +145,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
             continue
         try:
             morphemes = tokenizer.tokenize(chunk)
-        except Exception:  # noqa: BLE001 - Sudachi rejects some odd inputs; skip the chunk
+        except Exception:  # noqa: BLE001, S112 - Sudachi rejects some odd inputs; skip the chunk
             continue
         new = Token.__new__
         append = tokens.append

@@ -740,7 +740,7 @@ def test_real_engine_cases(text: str, decision: str, columns: set[str]) -> None:
 
 def test_quoted_field_with_another_delimiter_and_newline_keeps_the_comma() -> None:
     """A semicolon and a line break inside quotes must not make ';' look like the delimiter."""
-    data = ',,,";\n0"\r\n,";\n0"\r\n,,\r\n'.encode()
+    data = b',,,";\n0"\r\n,";\n0"\r\n,,\r\n'
     table = read_table(data)
     assert table.delimiter == ","
     assert table.n_rows <= 3
