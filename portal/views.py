@@ -289,10 +289,16 @@ def _owned_stream(user: Any, pk: int) -> tuple[int, str]:
         connections.close_all()
 
 
-def _sse_entries(batch: Any) -> Iterator[tuple[str, str, str]]:
-    for _stream, entries in batch or []:
+def _sse_batch(batch: Any, last: str) -> tuple[str, str, bool]:
+    """One XREAD result as SSE text: (last entry id, text, whether the answer ended)."""
+    parts: list[str] = []
+    for _stream, entries in batch:
         for entry_id, fields in entries:
-            yield entry_id, fields["event"], fields["data"]
+            last = entry_id
+            parts.append(_sse(fields["event"], fields["data"]))
+            if fields["event"] in ("done", "failed"):
+                return last, "".join(parts), True
+    return last, "".join(parts), False
 
 
 async def _sse_async(pk: int, key: str) -> AsyncIterator[str]:
@@ -317,11 +323,10 @@ async def _sse_async(pk: int, key: str) -> AsyncIterator[str]:
                     return
                 yield ": keep-alive\n\n"
                 continue
-            for entry_id, event, data in _sse_entries(batch):
-                last = entry_id
-                yield _sse(event, data)
-                if event in ("done", "failed"):
-                    return
+            last, chunk, ended = _sse_batch(batch, last)
+            yield chunk
+            if ended:
+                return
     finally:
         await client.aclose()
 
@@ -348,11 +353,10 @@ def _sse_sync(pk: int, key: str) -> Iterator[str]:
                     return
                 yield ": keep-alive\n\n"
                 continue
-            for entry_id, event, data in _sse_entries(batch):
-                last = entry_id
-                yield _sse(event, data)
-                if event in ("done", "failed"):
-                    return
+            last, chunk, ended = _sse_batch(batch, last)
+            yield chunk
+            if ended:
+                return
     finally:
         client.close()
 
