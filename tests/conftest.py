@@ -17,6 +17,15 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 (ROOT / "var").mkdir(exist_ok=True)
 ARTIFACTS = ROOT / "test-artifacts"
+SHARED_EVAL = ROOT.parent / "shared" / "eval"
+
+
+@pytest.fixture
+def eval_dir() -> Path:
+    """The labelled cases in ../shared/eval (beside the project, as in CI)."""
+    if not SHARED_EVAL.is_dir():
+        pytest.fail(f"the evaluation cases are not at {SHARED_EVAL}: put shared/ beside the project")
+    return SHARED_EVAL
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:

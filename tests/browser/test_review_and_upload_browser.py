@@ -1,8 +1,6 @@
 """Section heads' review and the CSV upload flow, in a real browser."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from audit.models import AuditEvent, EventKind
@@ -11,7 +9,6 @@ from tests.browser.conftest import screenshot
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "pw-for-tests-2026"
-EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval" / "csv_dev"
 
 
 @pytest.fixture
@@ -83,18 +80,19 @@ def test_section_head_reviews_with_a_reason_and_member_sees_it(browser, live_ser
     page.context.close()
 
 
-def test_csv_upload_blocked_then_columns_dropped_then_attached(page, live_server, team, llm):
+def test_csv_upload_blocked_then_columns_dropped_then_attached(page, live_server, team, llm, eval_dir):
+    roster = str(eval_dir / "csv_dev" / "staff_roster_cp932.csv")
     login(page, live_server, "member")
     new_conversation(page, "名簿の集計")
     page.click("text=CSVファイルを添付する（送信前にセルごとに確認します）")
-    page.set_input_files("#id_file", str(EVAL / "staff_roster_cp932.csv"))
+    page.set_input_files("#id_file", roster)
     page.click("text=確認して添付する")
     page.wait_for_selector("text=このファイルは利用できません（ガイドライン3(2)）")
     report = page.inner_text("#upload-outcome")
     assert "氏名" in report and "住所" in report
     screenshot(page, "upload-blocked")
     # drop the flagged columns (pre-checked) and choose the same file again
-    page.set_input_files("#id_redo_file", str(EVAL / "staff_roster_cp932.csv"))
+    page.set_input_files("#id_redo_file", roster)
     page.click("text=選んだ列を除外して確認し直す")
     page.wait_for_selector("text=添付済み")
     screenshot(page, "upload-attached")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from http import HTTPStatus
-from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -16,7 +15,6 @@ from tests.factories import ConversationFactory
 
 pytestmark = pytest.mark.django_db
 
-EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval" / "csv_dev"
 CLEAN = "施設名,来館者数,月\n中央公民館,1200,4\n市民体育館,3400,4\n".encode("cp932")
 ROSTER = (
     "氏名,携帯電話,来館者数\n"
@@ -114,8 +112,8 @@ def test_upload_over_the_size_limit_is_refused_before_parsing(acknowledged_clien
     assert "ファイルが大きすぎます" in page
 
 
-def test_dev_roster_from_eval_set_is_blocked(acknowledged_client, conversation):
-    data = (EVAL / "staff_roster_cp932.csv").read_bytes()
+def test_dev_roster_from_eval_set_is_blocked(acknowledged_client, conversation, eval_dir):
+    data = (eval_dir / "csv_dev" / "staff_roster_cp932.csv").read_bytes()
     response = upload(acknowledged_client, conversation, "staff_roster_cp932.csv", data)
     assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert ScreeningDecision.objects.get().decision == "block"
