@@ -155,6 +155,7 @@ def bench_anchor(labels: Path, runs: int) -> dict[str, Any]:
         [str(python), "-P", str(Path(__file__).with_name("bench_presidio.py")), str(labels),
          str(runs)],
         capture_output=True, text=True, timeout=3600,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     if proc.returncode != 0:
         return {"engine": "Presidio + GiNZA", "error": proc.stderr.strip()[-2000:]}

@@ -1,51 +1,26 @@
 """The anchor for `screening.bench`: Presidio with GiNZA, run inside `.venv-bench`.
 
-    .venv-bench/bin/python screening/bench_presidio.py LABELS.jsonl RUNS
+    PYTHONPATH=. .venv-bench/bin/python -P screening/bench_presidio.py LABELS.jsonl RUNS
 
 Prints one JSON line with the same figures `screening.bench` measures for this engine.
-Standalone on purpose (no project imports): it runs under a different virtualenv.
+It runs under a different virtualenv, so it imports only `screening.bench` (standard
+library only at module level) from the project.
 """
 from __future__ import annotations
 
 import json
-import os
-import resource
-import statistics
 import sys
 import time
+from pathlib import Path
 
-LONG_CHARS = 4000
-
-
-def rss_mb() -> float:
-    with open("/proc/self/statm") as f:
-        pages = int(f.read().split()[1])
-    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
-
-
-def timings(fn, texts, runs):  # type: ignore[no-untyped-def]
-    samples, chars, total = [], 0, 0.0
-    for _ in range(runs):
-        for text in texts:
-            t0 = time.perf_counter()
-            fn(text)
-            dt = time.perf_counter() - t0
-            samples.append(dt * 1000)
-            total += dt
-            chars += len(text)
-    samples.sort()
-    return {
-        "median_ms": round(statistics.median(samples), 3),
-        "p99_ms": round(samples[min(len(samples) - 1, int(len(samples) * 0.99))], 3),
-        "chars_per_s": round(chars / total) if total else 0,
-        "calls": len(samples),
-    }
+# Shared with this project's side of the bench; screening.bench imports only the standard
+# library at module level, so this virtualenv can load it (PYTHONPATH is the project root).
+from screening.bench import load_cases, long_prompt, peak_rss_mb, rates, rss_mb, timings
 
 
 def main() -> None:
     labels, runs = sys.argv[1], int(sys.argv[2])
-    with open(labels, encoding="utf-8") as f:
-        cases = [json.loads(line) for line in f if line.strip()]
+    cases = load_cases(Path(labels))
     rss_before = rss_mb()
     t0 = time.perf_counter()
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
@@ -90,26 +65,19 @@ def main() -> None:
     analyze("山田太郎さんの電話は090-1234-5678です。")
     load_s = time.perf_counter() - t0
     texts = [c["text"] for c in cases]
-    joined = "\n".join(texts)[:LONG_CHARS]
-    long_texts = [joined[:-4] + f"{i:04d}" for i in range(20)]
+    long_texts = [long_prompt(cases)[:-4] + f"{i:04d}" for i in range(20)]
     dev = timings(analyze, texts, runs)
     long = timings(analyze, long_texts, 1)
     decisions = {c["id"]: ("block" if analyze(c["text"]) else "pass") for c in cases}
-    must = [c for c in cases if c["expect"] in ("block", "flag")]
-    clean = [c for c in cases if c["expect"] == "pass"]
     result = {
         "engine": "Presidio 2.2 + GiNZA (ja_ginza 5.3)",
         "load_s": round(load_s, 2),
         "rss_before_mb": round(rss_before, 1),
         "rss_added_mb": round(rss_mb() - rss_before, 1),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
         "dev": dev,
         "long": long,
-        "leak_rate": round(sum(decisions[c["id"]] == "pass" for c in must) / len(must), 3),
-        "false_block_rate": round(
-            sum(decisions[c["id"]] == "block" for c in clean) / len(clean), 3
-        ),
-        "pass_friction_rate": 0.0,
+        **rates(decisions, cases),
     }
     print(json.dumps(result, ensure_ascii=False))
 
