@@ -38,11 +38,11 @@ bench-screening: setup
 bench-csv: setup
 	$(PY) -m screening.tabular.bench
 
-bench-bench-load: setup
-	$(PY) -m portal.bench_load
-
-audit: setup
+bench-audit: setup
 	$(PY) -m audit.bench
+
+bench-load: setup
+	$(PY) -m portal.bench_load
 
 audit: setup
 	$(VENV)/bin/pip-audit -r requirements.txt --progress-spinner off

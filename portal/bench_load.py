@@ -7,9 +7,10 @@ uvicorn (ASGI workers), two Celery workers (prefork) on a scratch PostgreSQL dat
 (`portal_bench`, dropped and created; SQLite in var/bench when PostgreSQL does not answer)
 and Redis database 9 (flushed). Each simulated staff member logs in, opens a conversation,
 then per round: opens the chat page, sends a prompt, follows the answer over SSE, reloads
-the page and confirms the answer. Prints p50/p95/p99 per kind of request, the portal's
+the page, reads the answer (`--think`) and confirms it, and writes the next prompt
+(`--compose`; `--think 3 8 --compose 0 0` is the stress profile). Prints p50/p95/p99 per kind of request, the portal's
 time to first token against calling the stand-in directly with the openai SDK in the same
-run, requests/s, errors, and checks that every request has its answer and audit rows.
+run, requests/s, errors, CPU seconds per process, and checks that every request has its answer and audit rows.
 
 The web and worker processes use a generated settings module (var/bench/bench_settings.py):
 `portal.settings.local` with DEBUG off, allauth's per-IP login limit off (every simulated
@@ -97,6 +98,7 @@ def database_prepare() -> str:
 @dataclass
 class Processes:
     started: list[subprocess.Popen[bytes]] = field(default_factory=list)
+    named: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
 
     def start(self, name: str, command: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
         log = (SCRATCH / f"{name}.log").open("ab")
@@ -104,6 +106,7 @@ class Processes:
             command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
         )
         self.started.append(process)
+        self.named[name] = process
         return process
 
     def stop(self) -> None:
@@ -115,6 +118,45 @@ class Processes:
                 process.wait(20)
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of a process, its live descendants and its reaped children."""
+    import psutil
+
+    try:
+        root = psutil.Process(pid)
+        family = [root, *root.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0.0
+    total = 0.0
+    for process in family:
+        try:
+            times = process.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += times.user + times.system
+        if process is root:
+            total += times.children_user + times.children_system
+    return total
+
+
+def service_pids() -> dict[str, int]:
+    """The PostgreSQL postmaster and the Redis server this run talks to, when they are local."""
+    import psutil
+
+    found: dict[str, int] = {}
+    for process in psutil.process_iter(["pid", "name", "ppid"]):
+        name = process.info["name"] or ""
+        try:
+            parent = psutil.Process(process.info["ppid"]).name() if process.info["ppid"] else ""
+        except psutil.NoSuchProcess:
+            parent = ""
+        if name == "postgres" and parent != "postgres":
+            found.setdefault("postgresql", process.info["pid"])
+        elif name.startswith("redis-server"):
+            found.setdefault("redis", process.info["pid"])
+    return found
 
 
 class Recorder:
@@ -147,6 +189,7 @@ async def timed(rec: Recorder, kind: str, coro: Any, expect: int) -> Any:
 
 async def staff_member(
     n: int, base: str, rec: Recorder, ttft: list[float], rounds: int, think: tuple[float, float],
+    compose: tuple[float, float],
     start_gate: asyncio.Event, logged_in: list[int], login_slots: asyncio.Semaphore,
 ) -> None:
     import httpx2 as httpx
@@ -174,9 +217,12 @@ async def staff_member(
             return
         logged_in.append(n)
         await start_gate.wait()
-        await asyncio.sleep(random.uniform(0, think[1]))  # arrivals spread like a working day
+        # arrivals spread over one composing time, like staff at work rather than a starting gun
+        await asyncio.sleep(random.uniform(0, max(compose[1], think[1])))
         for round_ in range(rounds):
             try:
+                if round_:
+                    await asyncio.sleep(random.uniform(*compose))  # writing the next prompt
                 page = await timed(rec, "page", http.get(conversation), 200)
                 token = re.search(r'name="client_token" value="([^"]+)"', page.text).group(1)
                 sent_at = time.perf_counter()
@@ -327,7 +373,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--web-pool", type=int, default=15,
                         help="database connections per web process (psycopg pool)")
     parser.add_argument("--worker-procs", type=int, default=20, help="prefork processes per Celery worker (2 workers)")
-    parser.add_argument("--think", type=float, nargs=2, default=(3.0, 8.0), help="seconds reading an answer")
+    parser.add_argument("--think", type=float, nargs=2, default=(20.0, 60.0),
+                        help="seconds reading and fact-checking an answer before confirming it")
+    parser.add_argument("--compose", type=float, nargs=2, default=(20.0, 60.0),
+                        help="seconds writing the next prompt (`--think 3 8 --compose 0 0` is the stress profile)")
     parser.add_argument("--direct", type=int, default=60, help="direct SDK calls for the TTFT baseline")
     parser.add_argument("--max-seconds", type=int, default=900)
     parser.add_argument("--json", type=Path, default=SCRATCH / "load.json")
@@ -382,13 +431,14 @@ def main(argv: list[str] | None = None) -> int:
 
         base = f"http://127.0.0.1:{web_port}"
         rec, portal_ttft, direct_ttft = Recorder(), [], []
+        flow_started: list[Any] = []
 
         async def run() -> float:
             # warm-up, not recorded: every web process loads the screening dictionaries once
             warm_gate, warm_rec = asyncio.Event(), Recorder()
             warm_gate.set()
             await asyncio.gather(*(
-                staff_member(n, base, warm_rec, [], 1, (0.0, 0.1), warm_gate, [], asyncio.Semaphore(20))
+                staff_member(n, base, warm_rec, [], 1, (0.0, 0.1), (0.0, 0.1), warm_gate, [], asyncio.Semaphore(20))
                 for n in range(4 * args.web_workers)
             ))
             if warm_rec.errors:
@@ -396,7 +446,7 @@ def main(argv: list[str] | None = None) -> int:
             gate, logged_in = asyncio.Event(), []
             slots = asyncio.Semaphore(20)
             login_tasks = [
-                asyncio.create_task(staff_member(n, base, rec, portal_ttft, args.rounds, tuple(args.think),
+                asyncio.create_task(staff_member(n, base, rec, portal_ttft, args.rounds, tuple(args.think), tuple(args.compose),
                                                  gate, logged_in, slots))
                 for n in range(args.users)
             ]
@@ -409,14 +459,27 @@ def main(argv: list[str] | None = None) -> int:
             rec.timings["create"] = login_timings.get("create", [])
             rec.timings["page"] = []
             rec.requests = 0
+            for mark in flow_started:
+                mark()
             started = time.perf_counter()
             gate.set()
-            spread = args.rounds * (args.latency + sum(args.think) / 2 + 2)
+            spread = args.rounds * (args.latency + sum(args.think) / 2 + sum(args.compose) / 2 + 2)
             await asyncio.gather(*login_tasks, direct_calls(f"http://127.0.0.1:{standin_port}/v1", args.direct, spread, direct_ttft))
             return time.perf_counter() - started
 
         deadline = time.monotonic() + args.max_seconds
+        watched = {**{name: p.pid for name, p in processes.named.items()},
+                   **service_pids()}
+        cpu_before: dict[str, float] = {}
+
+        def cpu_mark() -> None:
+            cpu_before.update({name: cpu_seconds(pid) for name, pid in watched.items()})
+            cpu_before["load generator"] = time.process_time()
+
+        flow_started.append(cpu_mark)
         elapsed = asyncio.run(asyncio.wait_for(run(), args.max_seconds))
+        cpu = {name: cpu_seconds(pid) - cpu_before.get(name, 0.0) for name, pid in watched.items()}
+        cpu["load generator"] = time.process_time() - cpu_before.get("load generator", 0.0)
         time.sleep(1)
         checks = verify_run()
     finally:
@@ -426,14 +489,16 @@ def main(argv: list[str] | None = None) -> int:
 
     report: dict[str, Any] = {
         "users": args.users, "rounds": args.rounds, "latency_s": args.latency, "web_workers": args.web_workers,
-        "worker_procs": args.worker_procs, "seconds": round(elapsed, 1),
+        "worker_procs": args.worker_procs, "worker_pool": args.worker_pool,
+        "think_s": list(args.think), "compose_s": list(args.compose), "seconds": round(elapsed, 1),
         "http_requests": rec.requests, "requests_per_s": round(rec.requests / elapsed, 1),
         "errors": len(rec.errors), "error_samples": rec.errors[:10], "streams_closed_early": rec.stream_cut,
         "pbkdf2_login_ms": round(pbkdf2 * 1000),
         "cpu_count": os.cpu_count(), "database": database_url.split("://")[0],
     }
     print(f"\n{args.users} staff x {args.rounds} rounds, {elapsed:.1f}s, {os.cpu_count()} cores, "
-          f"{report['database']}, uvicorn x{args.web_workers}, 2 Celery workers x{args.worker_procs} processes")
+          f"{report['database']}, uvicorn x{args.web_workers}, 2 Celery workers x{args.worker_procs} ({args.worker_pool}); "
+          f"reading {args.think[0]:g}-{args.think[1]:g} s, writing {args.compose[0]:g}-{args.compose[1]:g} s")
     print(f"{'kind':<10}{'n':>7}{'p50 ms':>10}{'p95 ms':>10}{'p99 ms':>10}")
     for kind in ("page", "submit", "confirm", "login", "create"):
         values = rec.timings.get(kind, [])
@@ -455,6 +520,12 @@ def main(argv: list[str] | None = None) -> int:
     for sample in rec.errors[:10]:
         print(f"  {sample}")
     print(f"PBKDF2 cost of one log-in (production hasher): {report['pbkdf2_login_ms']} ms")
+    report["cpu_seconds"] = {name: round(value, 1) for name, value in sorted(cpu.items(), key=lambda kv: -kv[1])}
+    total_cpu = sum(cpu.values())
+    print(f"CPU seconds during the flow ({elapsed:.0f} s x {os.cpu_count()} cores = "
+          f"{elapsed * (os.cpu_count() or 1):.0f} available): "
+          + ", ".join(f"{name} {value:.1f}" for name, value in report["cpu_seconds"].items())
+          + f"; total {total_cpu:.1f}, {total_cpu / max(rec.requests, 1) * 1000:.0f} ms per flow request")
     report["checks"] = checks
     print("checks: " + ", ".join(f"{k}={v}" for k, v in checks.items()))
     args.json.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")

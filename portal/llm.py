@@ -54,21 +54,40 @@ def api_key_for(model: ApprovedModel) -> str:
     return settings.OPENAI_API_KEY
 
 
+_clients: dict[tuple[object, ...], openai.OpenAI] = {}
+_CLIENTS_MAX = 32
+
+
 def client_for(model: ApprovedModel, *, timeout: float | None = None) -> openai.OpenAI:
-    """Build an SDK client; Celery owns the retries, so the SDK makes none."""
+    """The SDK client for a model; Celery owns the retries, so the SDK makes none.
+
+    Clients are kept per process and per endpoint, key and timeout: building one (its
+    HTTP pool and TLS context) cost more CPU than a whole streamed answer, and a kept
+    client reuses its connections. A changed key or URL in admin gives a new client.
+    """
     timeout = timeout or settings.LLM_TIMEOUT_SECONDS
     base_url = model.base_url or settings.OPENAI_BASE_URL
+    api_key = api_key_for(model)
+    ident = (os.getpid(), model.kind, base_url, api_key, model.api_version, timeout)
+    client = _clients.get(ident)
+    if client is not None:
+        return client
     if model.kind == ModelKind.AZURE:
-        return openai.AzureOpenAI(
+        client = openai.AzureOpenAI(
             azure_endpoint=base_url,
-            api_key=api_key_for(model),
+            api_key=api_key,
             api_version=model.api_version or "2024-10-21",
             timeout=timeout,
             max_retries=0,
         )
-    return openai.OpenAI(
-        base_url=base_url, api_key=api_key_for(model) or "none", timeout=timeout, max_retries=0
-    )
+    else:
+        client = openai.OpenAI(
+            base_url=base_url, api_key=api_key or "none", timeout=timeout, max_retries=0
+        )
+    if len(_clients) >= _CLIENTS_MAX:
+        _clients.clear()  # keys rotated many times: start over rather than grow
+    _clients[ident] = client
+    return client
 
 
 def _retry_after(error: openai.APIStatusError) -> float | None:

@@ -336,6 +336,9 @@ def _history(conversation: Conversation, up_to: Message) -> list[dict[str, str]]
     return messages
 
 
+DELTA_RELAY_SECONDS = 0.05
+
+
 def llm_request_execute(*, request_id: int) -> str:
     """Call the model for one request; a second delivery of a finished one does nothing."""
     with transaction.atomic():
@@ -364,14 +367,25 @@ def llm_request_execute(*, request_id: int) -> str:
     first_token_ms: int | None = None
     parts: list[str] = []
     end = StreamEnd(0, 0)
+    pending: list[str] = []  # deltas not yet relayed
+    relayed_at = 0.0
     for item in chat_stream(llm_request.model, messages):
         if isinstance(item, StreamEnd):
             end = item
             continue
+        now = time.monotonic()
         if first_token_ms is None:
-            first_token_ms = int((time.monotonic() - started) * 1000)
+            first_token_ms = int((now - started) * 1000)
         parts.append(item)
-        stream_publish(request_id, token, "delta", {"text": item})
+        pending.append(item)
+        # The first token goes out at once; later ones at most every DELTA_RELAY_SECONDS,
+        # joined: the reader sees the same text with far fewer Redis writes and SSE events.
+        if now - relayed_at >= DELTA_RELAY_SECONDS:
+            stream_publish(request_id, token, "delta", {"text": "".join(pending)})
+            pending.clear()
+            relayed_at = now
+    if pending:
+        stream_publish(request_id, token, "delta", {"text": "".join(pending)})
     answer_text = "".join(parts)
     latency_ms = int((time.monotonic() - started) * 1000)
     llm_request_complete(

@@ -18,10 +18,20 @@ def stream_key(request_id: int, token: str) -> str:
     return f"llm:stream:{request_id}:{digest}"
 
 
+_clients: dict[str, redis.Redis] = {}
+
+
 def redis_client() -> redis.Redis:
-    return redis.Redis.from_url(
-        settings.REDIS_URL, socket_connect_timeout=2, socket_timeout=5, decode_responses=True
-    )
+    """One client (and connection pool) per process and URL: a task publishes many deltas,
+    and a connection per delta cost more CPU than the rest of the task. redis-py resets the
+    pool in a forked child, so prefork workers get their own connections."""
+    client = _clients.get(settings.REDIS_URL)
+    if client is None:
+        client = redis.Redis.from_url(
+            settings.REDIS_URL, socket_connect_timeout=2, socket_timeout=5, decode_responses=True
+        )
+        _clients[settings.REDIS_URL] = client
+    return client
 
 
 def stream_publish(
@@ -31,7 +41,9 @@ def stream_publish(
     client = client or redis_client()
     try:
         key = stream_key(request_id, token)
-        client.xadd(key, {"event": event, "data": json.dumps(data, ensure_ascii=False)}, maxlen=20000)
-        client.expire(key, STREAM_TTL_SECONDS)
+        pipe = client.pipeline(transaction=False)  # one round trip for both commands
+        pipe.xadd(key, {"event": event, "data": json.dumps(data, ensure_ascii=False)}, maxlen=20000)
+        pipe.expire(key, STREAM_TTL_SECONDS)
+        pipe.execute()
     except redis.RedisError:
         pass

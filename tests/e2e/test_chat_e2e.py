@@ -64,14 +64,15 @@ def token(html: str) -> str:
 
 def test_prompt_streams_answer_and_confirmation_is_audited(user_in_browserless, llm):
     c = user_in_browserless
-    # paced chunks: the stream is read in many small batches and must still end with done
-    llm.control(latency=0.2, chunk_delay=0.03)
+    # paced chunks (slower than the worker's 50 ms relay interval): the stream is read in
+    # many small batches and must still end with done
+    llm.control(latency=0.2, chunk_delay=0.06)
     page = c.get(c.conversation_path)
     long_prompt = "市民課の窓口で、転入と転出の手続きに来た方に渡す案内文を作ってください。" * 3
     sent = c.post(c.conversation_path + "send/", {"text": long_prompt, "classification": "IV", "client_token": token(page.text)})
     assert sent.status_code == 200
     stream_url = re.search(r'data-stream-url="([^"]+)"', sent.text)
-    events = []
+    events, texts = [], []
     if stream_url:  # the answer may already be done; then the page shows it
         with c.session.get(c.base + stream_url.group(1), stream=True, timeout=60) as stream:
             assert stream.headers["Content-Type"].startswith("text/event-stream")
@@ -80,12 +81,14 @@ def test_prompt_streams_answer_and_confirmation_is_audited(user_in_browserless, 
                 if line.startswith("event:"):
                     events.append(line.split(":", 1)[1].strip())
                 if line.startswith("data:") and events and events[-1] == "delta":
-                    assert "text" in json.loads(line[5:])
+                    texts.append(json.loads(line[5:])["text"])
                 if events and events[-1] in ("done", "failed"):
                     break
         assert events[-1] == "done"
         assert events.count("delta") > 40  # more reads than the stream's idle-round limit
     request = LLMRequest.objects.get()
+    if stream_url:  # the relayed deltas add up to the stored answer, nothing lost or repeated
+        assert "".join(texts) == request.answer.content
     assert request.status == LLMRequestStatus.SUCCEEDED
     assert request.latency_ms is not None and request.completion_tokens > 0
     page = c.get(c.conversation_path)

@@ -96,3 +96,20 @@ def test_failed_request_can_be_resent(queued, llm, staff, acknowledged_client):
     retry = LLMRequest.objects.exclude(pk=queued.pk).get()
     assert retry.prompt_id == queued.prompt_id
     assert retry.status == LLMRequestStatus.QUEUED
+
+
+def test_sdk_client_is_kept_per_endpoint_and_key(queued, settings):
+    from cryptography.fernet import Fernet
+
+    from portal.llm import api_key_encrypt, client_for
+
+    settings.FIELD_ENCRYPTION_KEY = Fernet.generate_key().decode()
+    model = queued.model
+    first = client_for(model)
+    assert client_for(model) is first  # kept: no new HTTP pool and TLS context per task
+    model.api_key_encrypted = api_key_encrypt("rotated-key")
+    assert client_for(model) is not first  # a key changed in admin takes effect at once
+    assert client_for(model).api_key == "rotated-key"
+    model.api_key_encrypted = None
+    model.base_url = "http://127.0.0.1:9/v1"
+    assert client_for(model).base_url.host == "127.0.0.1" and client_for(model).base_url.port == 9
