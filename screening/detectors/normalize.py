@@ -6,6 +6,7 @@ variants become "-". Characters whose NFKC form has another length are kept as t
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -18,6 +19,7 @@ _table: dict[int, str] = dict(_ALWAYS_DASH)
 _table[0x3000] = " "  # ideographic space
 _table[0x00A0] = " "
 _seen: set[int] = set(_table)
+_LONG_MARK_BETWEEN_DIGITS = re.compile(r"(?<=\d)[ーｰ](?=\d)")
 
 KANJI_DIGITS = {
     "〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
@@ -28,13 +30,12 @@ KANJI_NUMERAL_CHARS = "〇零一二三四五六七八九十百千"
 
 
 def _extend_table(text: str) -> None:
-    for ch in set(text):
-        code = ord(ch)
-        if code in _seen:
-            continue
+    new = {ord(ch) for ch in set(text)} - _seen
+    for code in new:
         _seen.add(code)
         if code < 0x80:
             continue
+        ch = chr(code)
         mapped = unicodedata.normalize("NFKC", ch)
         if len(mapped) == 1 and mapped != ch:
             _table[code] = "-" if mapped in _DASHES else mapped
@@ -48,12 +49,7 @@ def normalize(text: str) -> str:
     _extend_table(text)
     out = text.translate(_table)
     if "ー" in out or "ｰ" in out:
-        chars = list(out)
-        for i, ch in enumerate(chars):
-            if ch in "ーｰ" and 0 < i < len(chars) - 1:
-                if chars[i - 1].isdigit() and chars[i + 1].isdigit():
-                    chars[i] = "-"
-        out = "".join(chars)
+        out = _LONG_MARK_BETWEEN_DIGITS.sub("-", out)
     return out
 
 
