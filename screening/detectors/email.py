@@ -11,6 +11,11 @@ _EMAIL = fast_compile(
     r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@"
     r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}\.){1,6}[A-Za-z]{2,24}(?![A-Za-z0-9])"
 )
+# Another address glued on without a separator (a.b@c.jpa.b@c.jp, pasted from a list):
+# the first match ends inside it, and the rest must not stay readable.
+_GLUED_TAIL = fast_compile(
+    r"[A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}\.){1,6}[A-Za-z]{2,24}(?![A-Za-z0-9])"
+)
 # Example and placeholder domains (RFC 2606 / JPRS reserved) and public-body domains.
 _EXAMPLE = fast_compile(r"(?:^|\.)(?:example|test|invalid|localhost|sample|dummy)\.", re.I)
 _INSTITUTIONAL = fast_compile(
@@ -36,5 +41,8 @@ def detect_emails(text: str) -> list[Finding]:
         if _INSTITUTIONAL.search(value):
             continue
         confidence = 0.6 if _ROLE_LOCAL.match(local) else 0.95
-        findings.append(Finding(Category.EMAIL, m.start(), m.end(), confidence, "email"))
+        end = m.end()
+        while (tail := _GLUED_TAIL.match(norm, end)) is not None and tail.end() > end:
+            end = tail.end()
+        findings.append(Finding(Category.EMAIL, m.start(), end, confidence, "email"))
     return findings

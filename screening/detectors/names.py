@@ -12,7 +12,7 @@ import re
 
 from screening.detectors.context import fast_compile, sentence, sentence_bounds
 from screening.detectors.normalize import normalize
-from screening.detectors.romaji import to_katakana
+from screening.detectors.romaji import romaji_person_kind
 from screening.detectors.tokens import Token, person_kind, tokenize
 from screening.types import Category, Finding
 
@@ -378,16 +378,9 @@ def _forward_name(norm: str, start: int, tokens_by_start: dict[int, int],
 
 
 def _romaji_name(first: str, second: str) -> bool:
-    kinds = []
-    for word in (first, second):
-        kata = to_katakana(word)
-        if kata is None:
-            return False
-        kind = person_kind(kata)
-        if kind is None and kata[-1] in "オコソトノホモヨロゴゾドボポョュウ":
-            kind = person_kind(kata + "ウ")  # Hepburn drops long vowels: Ryo → リョウ
-        kinds.append(kind)
-    return "姓" in kinds and any(k in ("名", "姓", "一般") for k in kinds if k) and all(kinds)
+    """Kenji Sato, SATO Kenji: a surname and another name-like word, either order."""
+    kinds = [romaji_person_kind(first), romaji_person_kind(second)]
+    return "姓" in kinds and all(kinds)
 
 
 def detect_names(text: str) -> list[Finding]:

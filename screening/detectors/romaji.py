@@ -51,3 +51,40 @@ def to_katakana(word: str) -> str | None:
         else:
             return None
     return "".join(out)
+
+
+# The most common surnames, which Sudachi reads as other words when written in katakana
+# (スズキ the fish, ハヤシ the grove …); romaji gives no kanji to tell them apart.
+COMMON_SURNAMES = frozenset("""
+sato suzuki takahashi tanaka watanabe ito yamamoto nakamura kobayashi kato yoshida yamada
+sasaki yamaguchi matsumoto inoue kimura hayashi saito shimizu yamazaki mori abe ikeda
+hashimoto yamashita ishikawa nakajima maeda fujita ogawa goto okada hasegawa murakami kondo
+ishii sakamoto endo aoki fujii nishimura fukuda ota miura fujiwara okamoto matsuda nakagawa
+nakano harada ono tamura takeuchi kaneko wada nakayama ishida ueda morita hara shibata sakai
+kudo yokoyama miyazaki miyamoto uchida takagi ando taniguchi ohno maruyama imai takada fujimoto
+takeda murata ueno sugiyama masuda sugawara hirano otsuka chiba kubo matsui iwasaki sakurai
+kinoshita noguchi matsuo kikuchi nomura arai watanabe
+""".split())
+
+
+@lru_cache(maxsize=4096)
+def romaji_person_kind(word: str) -> str | None:
+    """姓, 名 or 一般 when a romaji word reads as a Japanese name, else None.
+
+    Hepburn drops long vowels (Sato for サトウ, Ryo for リョウ), so both readings are
+    tried, and a surname reading wins over a generic one.
+    """
+    from screening.detectors.tokens import person_kind
+
+    if word.lower() in COMMON_SURNAMES:
+        return "姓"
+    kata = to_katakana(word)
+    if kata is None:
+        return None
+    kinds = [person_kind(kata)]
+    if kata[-1] in "オコソトノホモヨロゴゾドボポョュウ":
+        kinds.append(person_kind(kata + "ウ"))
+    for preferred in ("姓", "名", "一般"):
+        if preferred in kinds:
+            return preferred
+    return None

@@ -68,3 +68,10 @@ def test_empty_prompt_gets_a_notice(text: str) -> None:
     result = screen_text(text)
     assert result.findings == ()
     assert result.notice
+
+
+def test_glued_addresses_are_masked_whole():
+    text = "名簿の列: taro.sato@mail-box.jptaro.sato@mail-box.jp（区切りなし）"
+    result = screen_text(text)
+    assert "@" not in result.masked_text and "mail-box" not in result.masked_text
+    assert result.masked_text == "名簿の列: 〔メールアドレス1〕（区切りなし）"

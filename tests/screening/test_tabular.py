@@ -728,7 +728,19 @@ REAL_ENGINE_CASES = [
         "block",
         {"列1", "列2"},
     ),
+    (  # romaji names under a neutral header, both orders
+        "列1,列2\nKenji Sato,100\nSUZUKI Hiroshi,200\nMika Ito,300\n",
+        "block",
+        {"列1"},
+    ),
 ]
+
+
+def test_romaji_names_under_a_neutral_header_are_found_in_every_row() -> None:
+    data = "列1,列2\nKenji Sato,100\nHiroshi Suzuki,200\nMika Ito,300\nSales Report,400\n"
+    record = screen_upload(data.encode("utf-8"), "case.csv", CONFIG).record
+    (finding,) = [f for f in record["findings"] if f["category"] == "person_name"]
+    assert finding["column"] == "列1" and finding["rows"] == [2, 3, 4]  # not Sales Report
 
 
 @pytest.mark.parametrize(("text", "decision", "columns"), REAL_ENGINE_CASES)
