@@ -428,6 +428,8 @@ def detect_names(text: str) -> list[Finding]:
                 conf = BARE_FULL
             cands.add(start, end, conf, "full_name")
         elif kind == "foreign":
+            if _foreign_looks_like_org(_parts):
+                continue
             cands.add(start, end, HINT if historical else BARE_FULL, "foreign_name")
         elif end - start > 1 or kind == "famous":
             # A lone kanji (昭, 誠) is a name only with an honorific or a label, added below.
@@ -488,6 +490,8 @@ def detect_names(text: str) -> list[Finding]:
     _add_untagged_foreign(norm, cands, tokens, by_start, historical)
     _add_context_names(norm, cands, tokens, by_start)
     _add_sinitic(norm, cands, tokens, by_start, historical)
+    _add_coreferent_parts(norm, cands, tokens, by_start)
+    _add_lone_kanji_names(norm, cands, tokens)
     _add_transliterations(norm, cands, tokens, by_start)
     _add_table_columns(text, cands, tokens, by_start)
     _complete_given_names(norm, cands)
@@ -616,6 +620,24 @@ _OCCUPATION_END = fast_compile(
 _FACILITY_END = set("城寺川派軍線区町楼店山会島座港院駅村郡県市橋湖池谷浜沢野原田台坂宮社家堂館園丸号艦")
 
 
+# Prefectures: 大阪知事 or 千葉大使 names the office's place, not its holder's surname.
+_PREFECTURES = frozenset(
+    "北海道 青森 岩手 宮城 秋田 山形 福島 茨城 栃木 群馬 埼玉 千葉 東京 神奈川 新潟 富山 石川 "
+    "福井 山梨 長野 岐阜 静岡 愛知 三重 滋賀 京都 大阪 兵庫 奈良 和歌山 鳥取 島根 岡山 広島 "
+    "山口 徳島 香川 愛媛 高知 福岡 佐賀 長崎 熊本 大分 宮崎 鹿児島 沖縄".split()
+)
+# Offices named after a place (前橋市長, 群馬県知事 written without 県): the place is no name.
+_PLACE_OFFICE = fast_compile(r"(?:元|前|現)?(?:市長|町長|村長|区長|大使|総督|領事|藩主)")
+
+
+def _titled_place_is_surname(prev: Token, title: str) -> bool:
+    """岡田社長, 伊東博士: a short place-tagged word before a personal title is a surname."""
+    return (
+        len(prev.surface) <= 3 and prev.pos[3] != "国"
+        and prev.surface not in _PREFECTURES and not _PLACE_OFFICE.fullmatch(title)
+    )
+
+
 def _add_context_names(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
                        by_start: dict[int, int]) -> None:
     """Names the dictionary does not know, recognised by the words around them.
@@ -646,7 +668,12 @@ def _add_context_names(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
         if prev.end != tok.start:
             continue
         if _is_kanji(prev.surface):
-            if not (prev.oov or prev.is_person) or prev.is_place:
+            reason = "title_context"
+            if prev.is_place:
+                if not _titled_place_is_surname(prev, title.group()):
+                    continue
+                reason = "title_place"
+            elif not (prev.oov or prev.is_person):
                 continue
             start = prev.start
             before_tok = tokens[idx - 2] if idx >= 2 else None
@@ -656,7 +683,7 @@ def _add_context_names(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
                 start = before_tok.start
             if start > 0 and _is_kanji(norm[start - 1]):
                 continue
-            add(start, prev.end, "title_context")
+            add(start, prev.end, reason)
         elif _is_kata(prev.surface):
             k = idx - 1
             while k >= 2 and tokens[k - 1].surface in ("・", "=") and _is_kata(tokens[k - 2].surface):
@@ -679,12 +706,23 @@ def _add_context_names(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
             if tokens[i].surface not in ("・", "="):
                 words.append(tokens[i])
             i += 1
-        if not words or tokens[i - 1].end != end or not all(t.oov for t in words):
+        if not words or tokens[i - 1].end != end:
+            continue
+        if not all(t.oov for t in words):
+            # A dictionary word (not a place) before a noble or official title: ニコライ大公.
+            if (not any(t.is_place or not t.is_proper for t in words if not t.oov)
+                    and _KATA_PERSON_AFTER.match(norm, end)):
+                add(start, end, "foreign_titled")
             continue
         if len(words) > 1:
-            add(start, end, "foreign_unknown")
+            if not _foreign_looks_like_org(words):
+                add(start, end, "foreign_unknown")
         elif norm[end : end + 1] in ("は", "が") and _PERSON_PREDICATE.search(norm, end):
             add(start, end, "foreign_subject")
+        else:
+            reason = _lone_foreign_context(norm, start, end, cands)
+            if reason:
+                add(start, end, reason)
 
     for idx, tok in enumerate(tokens):
         if not tok.is_surname or not _is_kanji(tok.surface):
@@ -884,3 +922,162 @@ def _filter(norm: str, cands: _Candidates) -> list[Finding]:
                 continue
         merged.append(item)
     return [Finding(Category.PERSON_NAME, s, e, c, r) for s, e, c, r in merged]
+
+
+_NAME_SEPARATORS = "・="
+_KANJI_FULL_REASONS = frozenset({"full_name", "spaced_full_name", "title", "honorific_kanji",
+                                  "field_label", "sinitic_name", "title_context"})
+
+
+def _short_forms(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
+                 by_start: dict[int, int]) -> tuple[set[str], set[str]]:
+    """Parts of the full names found, by which the text may refer to the person again.
+
+    ジョン・スミス gives スミス and ジョン; 山田太郎 gives 山田 (the surname, as tokenised).
+    """
+    kata: set[str] = set()
+    kanji: set[str] = set()
+    for (start, end), (_conf, reason) in cands.spans.items():
+        value = norm[start:end]
+        if "・" in value or "=" in value:
+            if not _KATA_FULL.fullmatch(value):
+                continue
+            idx = by_start.get(start)
+            while idx is not None and idx < len(tokens) and tokens[idx].start < end:
+                tok = tokens[idx]
+                # ワーナー・ブラザース, ベル・ヘリコプター: a common word is no reference.
+                if len(tok.surface) >= 2 and _is_kata(tok.surface) and (
+                    tok.oov or (tok.is_proper and not tok.is_place)
+                ):
+                    kata.add(tok.surface)
+                idx += 1
+        elif reason in _KANJI_FULL_REASONS and end - start >= 3 and _is_kanji(value.replace(" ", "")):
+            idx = by_start.get(start)
+            if idx is None:
+                continue
+            first = tokens[idx]
+            if first.end < end and 2 <= len(first.surface) <= 3 and _is_kanji(first.surface) and (
+                first.is_surname or first.is_place or first.oov
+            ):
+                kanji.add(first.surface)
+    return kata, kanji
+
+
+_KATA_FULL = fast_compile(r"[ァ-ヴー]+(?:[・=][ァ-ヴー]+)+")
+_KATA_SPLIT = fast_compile(r"[・=]")
+
+
+def _add_coreferent_parts(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
+                          by_start: dict[int, int]) -> None:
+    """A surname (or a foreign given name) alone, once the full name appears in the text."""
+    kata, kanji = _short_forms(norm, cands, tokens, by_start)
+    if not kata and not kanji:
+        return
+    taken = list(cands.spans)
+
+    def add(start: int, end: int) -> None:
+        if not any(a < end and start < b for a, b in taken):
+            cands.add(start, end, HINT, "coreference")
+            taken.append((start, end))
+
+    if kata:
+        for m in _KATA_NAME_RUN.finditer(norm):
+            if m.group() in kata:
+                add(m.start(), m.end())
+    if kanji:
+        for tok in tokens:
+            if tok.surface in kanji and not (
+                tok.start > 0 and _is_kanji(norm[tok.start - 1])
+            ) and not (tok.end < len(norm) and _is_kanji(norm[tok.end])
+                       and not _TITLE_NOUN.match(norm, tok.end)):
+                add(tok.start, tok.end)
+
+
+
+def _foreign_looks_like_org(parts: list[Token]) -> bool:
+    """ワーナー・ブラザース, ヒューストン・ロケッツ: a company, team or place, not a person."""
+    words = [p for p in parts if p.surface not in ("・", "=")]
+    if any(w.surface in _ORG_WORDS for w in words[1:]):
+        return True
+    # A long place name first (ポートランド・…, ノッティンガム・…) is a team or a company.
+    return words[0].is_place and len(words[0].surface) >= 4
+
+
+# Last words of katakana company, team, venue and event names (general English loanwords).
+_ORG_WORDS = frozenset(
+    "グループ カンパニー コーポレーション コーポ インク パーク フィールド スタジアム アリーナ "
+    "サーキット ハーバー アイランド シアター センター コミック コミックス フィルム フィルムズ "
+    "プロダクション プロダクションズ エンターテインメント エンタテインメント アベニュー ストリート "
+    "ユナイテッド シティ バンド スクウェア スクエア ダム ブラザース ブラザーズ レコード レコーズ "
+    "スタジオ ホテル カレッジ アカデミー ホール ギャラリー ミュージアム アソシエイツ システムズ "
+    "モーターズ モータースポーツ エア エアライン エアラインズ エアウェイズ ヘリコプター ギター "
+    "アンド オブ ザ ラジオ テレビ ネットワーク ニュース タイムズ ジャーナル マガジン コンテスト "
+    "カップ リーグ フェスティバル アワード ショー ツアー スクール ハイスクール ユニバーシティ "
+    "カウンティ ベイ ポート ブリッジ ロード タワー ビル ビルディング プラザ マーケット ストア "
+    "レストラン カフェ クラブ チーム シンジケート ファンド キャピタル ホールディングス".split()
+)
+# Titles and family words after a foreign name: ニコライ大公, シャハ王家, ナーセル政権.
+_KATA_PERSON_AFTER = fast_compile(
+    r"(?:大公|公爵|伯爵|侯爵|男爵|子爵|王家|家の|家は|家が|一族|一家|政権|米大統領|大統領|首相|"
+    r"博士|監督|選手|大佐|将軍|司令官|提督|陣営)"
+)
+# 「Xの父」「Xの後任」: relations and works only a person has.
+_PERSON_OF = fast_compile(
+    r"の(?:父|母|妻|夫|息子|娘|兄|弟|姉|妹|叔父|叔母|祖父|祖母|後任|前任|代理人|秘書|弟子|師|友人|"
+    r"作品|著書|小説|死|葬儀|生涯|伝記|肖像|墓|遺体|ソロ|後継者|助手|部下|指揮|命令|要請|提案|"
+    r"依頼|発言|主張|証言|言葉|影響|指導|推薦|招き|長男|長女|次男|自伝|回想|演説|死後|没後)"
+)
+_COORDINATORS = ("と", "、", "や")
+
+
+def _lone_foreign_context(norm: str, start: int, end: int, cands: _Candidates) -> str | None:
+    """Why one unknown katakana word reads as a person here, or None.
+
+    Unknown words are as often companies or chemicals as people; the words around them
+    decide. Long runs (ホスホグルコノラクトナーゼ, ノースウエストエアリンクサービス) are compounds.
+    """
+    if _KATA_PERSON_AFTER.match(norm, end):
+        return "foreign_titled"
+    if norm.startswith("ら", end) and not norm.startswith("らし", end):
+        return "foreign_group"  # チュブコフらとともに
+    if _PERSON_OF.match(norm, end):
+        return "foreign_relation"
+    nxt = norm[end : end + 1]
+    if nxt in ("は", "が") and end - start <= 7:
+        return "foreign_topic"
+    # ゲイリーとレーン: next to a name found already.
+    if nxt in _COORDINATORS and any(a == end + 1 for a, _b in cands.spans):
+        return "foreign_coordinated"
+    if start > 0 and norm[start - 1] in _COORDINATORS and any(
+        b == start - 1 for _a, b in cands.spans
+    ):
+        return "foreign_coordinated"
+    return None
+
+
+def _add_lone_kanji_names(norm: str, cands: _Candidates, tokens: tuple[Token, ...]) -> None:
+    """A one-character surname alone before a particle (菅は, 崔の), or a surname listed next
+    to a kanji name (高田・山本、…): hint level, since such words are often ordinary nouns."""
+    taken = list(cands.spans)
+    kanji_names = [(a, b) for (a, b), (_c, r) in cands.spans.items()
+                   if r != "coreference" and _is_kanji(norm[a:b])]
+
+    def add(start: int, end: int, reason: str) -> None:
+        if not any(a < end and start < b for a, b in taken):
+            cands.add(start, end, HINT, reason)
+            taken.append((start, end))
+
+    for tok in tokens:
+        if not tok.is_person or not _is_kanji(tok.surface) or len(tok.surface) > 4:
+            continue
+        before = norm[tok.start - 1] if tok.start else ""
+        after = norm[tok.end : tok.end + 1]
+        if _is_kanji(before) or _is_kanji(after):
+            continue
+        if len(tok.surface) == 1:
+            if tok.is_surname and after and after in "はがをのともに":
+                add(tok.start, tok.end, "lone_surname")
+        elif (after in "、・" and any(a == tok.end + 1 for a, _b in kanji_names)) or (
+            before in "、・" and any(b == tok.start - 1 for _a, b in kanji_names)
+        ):
+            add(tok.start, tok.end, "listed_name")
