@@ -249,6 +249,18 @@ def _in_compound(tokens: tuple[Token, ...], i: int, j: int, *, lone: bool) -> bo
     return False
 
 
+def _lone_surname(norm: str, tok: Token) -> bool:
+    """菅は, 崔の: a one-character surname standing alone before a particle."""
+    return (
+        tok.is_surname and _is_kanji(tok.surface)
+        and norm[tok.end : tok.end + 1] in _SURNAME_PARTICLES
+        and not (tok.start > 0 and _is_kanji(norm[tok.start - 1]))
+    )
+
+
+_SURNAME_PARTICLES = frozenset("はがをのともに")
+
+
 def _surname_like(tok: Token) -> bool:
     """A kanji word that can be a surname: tagged 姓, or a short place name (千葉, 上野)."""
     return _is_kanji(tok.surface) and (
@@ -431,6 +443,8 @@ def detect_names(text: str) -> list[Finding]:
             if _foreign_looks_like_org(_parts):
                 continue
             cands.add(start, end, HINT if historical else BARE_FULL, "foreign_name")
+        elif end - start == 1 and _lone_surname(norm, tokens[i]):
+            cands.add(start, end, HINT, "lone_surname")
         elif end - start > 1 or kind == "famous":
             # A lone kanji (昭, 誠) is a name only with an honorific or a label, added below.
             cands.add(start, end, HINT, "famous_name" if kind == "famous" else "name_part")
@@ -490,8 +504,7 @@ def detect_names(text: str) -> list[Finding]:
     _add_untagged_foreign(norm, cands, tokens, by_start, historical)
     _add_context_names(norm, cands, tokens, by_start)
     _add_sinitic(norm, cands, tokens, by_start, historical)
-    _add_coreferent_parts(norm, cands, tokens, by_start)
-    _add_lone_kanji_names(norm, cands, tokens)
+    _add_coreferent_parts(norm, cands, tokens, by_start, by_end)
     _add_transliterations(norm, cands, tokens, by_start)
     _add_table_columns(text, cands, tokens, by_start)
     _complete_given_names(norm, cands)
@@ -967,8 +980,13 @@ _KATA_FULL = fast_compile(r"[ァ-ヴー]+(?:[・=][ァ-ヴー]+)+")
 _KATA_SPLIT = fast_compile(r"[・=]")
 
 
+def _kata_glue(ch: str) -> bool:
+    """A character that continues a katakana word or name (so スミス in スミスソン is not one)."""
+    return "ァ" <= ch <= "ヺ" or ch in "ー・="
+
+
 def _add_coreferent_parts(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
-                          by_start: dict[int, int]) -> None:
+                          by_start: dict[int, int], by_end: dict[int, int]) -> None:
     """A surname (or a foreign given name) alone, once the full name appears in the text."""
     kata, kanji = _short_forms(norm, cands, tokens, by_start)
     if not kata and not kanji:
@@ -980,17 +998,26 @@ def _add_coreferent_parts(norm: str, cands: _Candidates, tokens: tuple[Token, ..
             cands.add(start, end, HINT, "coreference")
             taken.append((start, end))
 
-    if kata:
-        for m in _KATA_NAME_RUN.finditer(norm):
-            if m.group() in kata:
-                add(m.start(), m.end())
-    if kanji:
-        for tok in tokens:
-            if tok.surface in kanji and not (
-                tok.start > 0 and _is_kanji(norm[tok.start - 1])
-            ) and not (tok.end < len(norm) and _is_kanji(norm[tok.end])
-                       and not _TITLE_NOUN.match(norm, tok.end)):
-                add(tok.start, tok.end)
+    for word in kata:
+        at = norm.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if not (at > 0 and _kata_glue(norm[at - 1])) and not (
+                end < len(norm) and _kata_glue(norm[end])
+            ):
+                add(at, end)
+            at = norm.find(word, end)
+    for word in kanji:
+        at = norm.find(word)
+        while at >= 0:
+            end = at + len(word)
+            # On token boundaries, not inside a longer kanji word (山田 in 山田川).
+            if at in by_start and end in by_end and not (
+                at > 0 and _is_kanji(norm[at - 1])
+            ) and not (end < len(norm) and _is_kanji(norm[end])
+                       and not _TITLE_NOUN.match(norm, end)):
+                add(at, end)
+            at = norm.find(word, end)
 
 
 
@@ -1054,30 +1081,3 @@ def _lone_foreign_context(norm: str, start: int, end: int, cands: _Candidates) -
         return "foreign_coordinated"
     return None
 
-
-def _add_lone_kanji_names(norm: str, cands: _Candidates, tokens: tuple[Token, ...]) -> None:
-    """A one-character surname alone before a particle (菅は, 崔の), or a surname listed next
-    to a kanji name (高田・山本、…): hint level, since such words are often ordinary nouns."""
-    taken = list(cands.spans)
-    kanji_names = [(a, b) for (a, b), (_c, r) in cands.spans.items()
-                   if r != "coreference" and _is_kanji(norm[a:b])]
-
-    def add(start: int, end: int, reason: str) -> None:
-        if not any(a < end and start < b for a, b in taken):
-            cands.add(start, end, HINT, reason)
-            taken.append((start, end))
-
-    for tok in tokens:
-        if not tok.is_person or not _is_kanji(tok.surface) or len(tok.surface) > 4:
-            continue
-        before = norm[tok.start - 1] if tok.start else ""
-        after = norm[tok.end : tok.end + 1]
-        if _is_kanji(before) or _is_kanji(after):
-            continue
-        if len(tok.surface) == 1:
-            if tok.is_surname and after and after in "はがをのともに":
-                add(tok.start, tok.end, "lone_surname")
-        elif (after in "、・" and any(a == tok.end + 1 for a, _b in kanji_names)) or (
-            before in "、・" and any(b == tok.start - 1 for _a, b in kanji_names)
-        ):
-            add(tok.start, tok.end, "listed_name")

@@ -204,3 +204,37 @@ def test_example_number_is_a_phone_in_a_personal_context(text: str, is_phone: bo
 )
 def test_sample_names_in_an_example_are_not_names(text: str) -> None:
     assert not found(text)
+
+
+def _name_values(text: str) -> set[str]:
+    from screening.detectors.names import detect_names
+
+    norm = normalize(text)
+    return {norm[f.start : f.end] for f in detect_names(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("会議の冒頭で岡田社長が新しい方針を説明した。", "岡田"),
+        ("ピーター・ザルツェンコは作家だ。ザルツェンコで有名な町もある。", "ザルツェンコ"),
+        ("山崎浩二が監督を務めた。翌年、山崎は引退した。", "山崎"),
+        ("1920年、ボルデンスキは艦隊を率いて出航した。", "ボルデンスキ"),
+        ("その頃ヴェルトハイマー伯爵は領地を失った。", "ヴェルトハイマー"),
+        ("菅は記者会見で反論した。", "菅"),
+    ],
+)
+def test_names_found_by_context(text: str, name: str) -> None:
+    assert name in _name_values(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("前橋市長が記者会見を開いた。", "前橋"),
+        ("ワーナー・ブラザースは新作を発表した。", "ワーナー・ブラザース"),
+        ("ジェファーソン・スタジアムで試合が行われた。", "ジェファーソン・スタジアム"),
+    ],
+)
+def test_places_and_companies_are_not_names(text: str, value: str) -> None:
+    assert value not in _name_values(text)
