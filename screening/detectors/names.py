@@ -505,9 +505,11 @@ def detect_names(text: str) -> list[Finding]:
     _add_context_names(norm, cands, tokens, by_start)
     _add_sinitic(norm, cands, tokens, by_start, historical)
     _add_coreferent_parts(norm, cands, tokens, by_start, by_end)
+    _add_name_shapes(norm, cands, historical)
     _add_transliterations(norm, cands, tokens, by_start)
     _add_table_columns(text, cands, tokens, by_start)
     _complete_given_names(norm, cands)
+    _complete_katakana_words(norm, cands)
     return _filter(norm, cands)
 
 
@@ -1081,3 +1083,54 @@ def _lone_foreign_context(norm: str, start: int, end: int, cands: _Candidates) -
         return "foreign_coordinated"
     return None
 
+
+
+# ジョン・J・テイラー, D・H・ヒル, J.L.ボニエ: Latin initials inside a katakana name.
+_INITIALED = fast_compile(
+    r"(?<![ァ-ヴー・=A-Za-z])(?:[ァ-ヴ][ァ-ヴー]+[・=])?(?:[A-Z](?:[・.]|\. ?)){1,3}"
+    r"[ァ-ヴ][ァ-ヴー]+(?:[・=][ァ-ヴ][ァ-ヴー]+)?(?![ァ-ヴー])"
+)
+# ルイ15世, ヘンリー八世: a monarch's name with a regnal number.
+_REGNAL = fast_compile(r"(?<![ァ-ヴー・])[ァ-ヴ][ァ-ヴー]+(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})世")
+
+_NAME_SPLIT = fast_compile(r"[・=.]")
+
+
+def _add_name_shapes(norm: str, cands: _Candidates, historical: bool) -> None:
+    """Names recognised by their shape alone: initials between katakana words, regnal numbers."""
+    if "・" in norm or "." in norm:
+        for m in _INITIALED.finditer(norm):
+            if any(w in _ORG_WORDS for w in _NAME_SPLIT.split(m.group())):
+                continue  # A・サリナス・スパーズ: a team
+            cands.add(m.start(), m.end(), HINT if historical else BARE_FULL, "initialed_name")
+    if "世" in norm:
+        for m in _REGNAL.finditer(norm):
+            cands.add(m.start(), m.end(), HINT, "regnal_name")
+
+
+def _complete_katakana_words(norm: str, cands: _Candidates) -> None:
+    """Stretch a katakana name to the whole word it sits in (アンティ|リーズ, アル=|アッザーウィー).
+
+    Sudachi finds a known name inside a longer unknown word; masking only that piece would
+    leave the rest of the name readable.
+    """
+    size = len(norm)
+    for (start, end), (conf, reason) in list(cands.spans.items()):
+        s, e = start, end
+        if _kata_char(norm[start]):
+            while s > 0 and (_kata_char(norm[s - 1]) or (
+                norm[s - 1] in "=゠" and s > 1 and _kata_char(norm[s - 2])
+            )):
+                s -= 1
+        if _kata_char(norm[end - 1]):
+            while e < size and (_kata_char(norm[e]) or (
+                norm[e] in "=゠" and e + 1 < size and _kata_char(norm[e + 1])
+            )):
+                e += 1
+        if (s, e) != (start, end):
+            del cands.spans[(start, end)]
+            cands.add(s, e, conf, reason)
+
+
+def _kata_char(ch: str) -> bool:
+    return "ァ" <= ch <= "ヺ" or ch == "ー"
