@@ -566,6 +566,14 @@ _SINITIC_SURNAMES = set(
     "賈魏薛葉閻潘杜戴夏鍾汪姜范姚譚廖鄒熊陸郝孔崔康毛邱秦顧侯邵孟段雷湯尹黎喬賀頼龔伍曺朴"
     "申權權洪文裴柳"
 )
+# 金 and 林 are also everyday Japanese words: only with an unknown given name (金載昊).
+_SINITIC_AMBIGUOUS = frozenset("金林")
+_SINITIC_TITLE = fast_compile(r"(?:候補|党|国家主席|主席|総統|総書記|委員長|大統領|首相|将軍|"
+                              r"総督|督弁|大使|議長|氏|元帥|司令官)")
+# 朴政権, 魏王朝: a surname or a state, then what it ruled or founded.
+_SINITIC_NOT_GIVEN = frozenset(
+    "政権 王朝 時代 一族 政府 陣営 一家 家族 夫妻 氏族 皇帝 王国 国王 軍閥 財閥 派閥".split()
+)
 _PARTICLE_AFTER = fast_compile(r"[はがのとにをもへやで、。」』)]|$")
 
 
@@ -728,6 +736,11 @@ def _add_context_names(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
             if (not any(t.is_place or not t.is_proper for t in words if not t.oov)
                     and _KATA_PERSON_AFTER.match(norm, end)):
                 add(start, end, "foreign_titled")
+            elif any(t.oov for t in words) and not any(t.is_place for t in words):
+                # ハーフナー・マイク: part unknown, part dictionary word, with a context.
+                reason = _lone_foreign_context(norm, start, end, cands)
+                if reason:
+                    add(start, end, reason)
             continue
         if len(words) > 1:
             if not _foreign_looks_like_org(words):
@@ -774,7 +787,8 @@ def _add_sinitic(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
                  by_start: dict[int, int], historical: bool) -> None:
     """Chinese and Korean three-character names: 王金華, 林文察, 金載昊."""
     for idx, tok in enumerate(tokens):
-        if tok.surface not in _SINITIC_SURNAMES:
+        ambiguous = tok.surface in _SINITIC_AMBIGUOUS
+        if tok.surface not in _SINITIC_SURNAMES and not ambiguous:
             continue
         start = tok.start
         if start > 0 and _is_kanji(norm[start - 1]):
@@ -782,14 +796,19 @@ def _add_sinitic(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
         end = start + 3
         if end > len(norm) or not _is_kanji(norm[start:end]):
             continue
-        if end < len(norm) and _is_kanji(norm[end]):
-            continue
         rest = [t for t in tokens[idx + 1 : idx + 3] if t.start < end]
         if not rest or rest[-1].end != end:
             continue
-        if any(t.pos[0] != "名詞" or (t.is_common_noun and len(t.surface) >= 2) for t in rest):
+        # 朴槿恵, 金載昊: the given name is usually unknown to the dictionary; a known
+        # two-character word (蔡長庚) only counts after an unambiguous surname.
+        if any(t.pos[0] != "名詞" or t.surface in _SINITIC_NOT_GIVEN or (
+            t.is_common_noun and len(t.surface) >= 2 and not t.oov and ambiguous
+        ) for t in rest):
             continue
-        if not _PARTICLE_AFTER.match(norm, end):
+        if ambiguous and not any(t.oov for t in rest):
+            continue
+        # 尹潽善候補, 李炳鉄党中央委員会: a title or party right after the name.
+        if not (_PARTICLE_AFTER.match(norm, end) or _SINITIC_TITLE.match(norm, end)):
             continue
         if any(a < end and start < b for a, b in cands.spans):
             continue

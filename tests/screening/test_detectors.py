@@ -225,6 +225,8 @@ def _name_values(text: str) -> set[str]:
         ("講演したのはロバート・K・ハンフォードだった。", "ロバート・K・ハンフォード"),
         ("当時の国王はカール12世であった。", "カール12世"),
         ("会見にはアブ=ザイダーンも出席した。", "アブ=ザイダーン"),
+        ("当日は金璟鐸が演説した。", "金璟鐸"),
+        ("会談には尹潽烈候補も同席した。", "尹潽烈"),
     ],
 )
 def test_names_found_by_context(text: str, name: str) -> None:
@@ -237,6 +239,7 @@ def test_names_found_by_context(text: str, name: str) -> None:
         ("前橋市長が記者会見を開いた。", "前橋"),
         ("ワーナー・ブラザースは新作を発表した。", "ワーナー・ブラザース"),
         ("ジェファーソン・スタジアムで試合が行われた。", "ジェファーソン・スタジアム"),
+        ("魏王朝の時代に都が移された。", "魏王朝"),
     ],
 )
 def test_places_and_companies_are_not_names(text: str, value: str) -> None:
