@@ -1075,6 +1075,11 @@ _PERSON_OF = fast_compile(
     r"作品|著書|小説|死|葬儀|生涯|伝記|肖像|墓|遺体|ソロ|後継者|助手|部下|指揮|命令|要請|提案|"
     r"依頼|発言|主張|証言|言葉|影響|指導|推薦|招き|長男|長女|次男|自伝|回想|演説|死後|没後)"
 )
+# ヤマサキによれば, クラウスに師事: phrases whose object or source is a person.
+_PERSON_VERB_AFTER = fast_compile(
+    r"(?:によれば|によると|に師事|と結婚|と離婚|と共演|と共に|とともに|に敗れ|を破っ|を破り|が率い|"
+    r"の率い|に代わっ|に代わり|を監督|を起用|を抜い|も出演|を演じ|が演じ|役を)"
+)
 _COORDINATORS = ("と", "、", "や")
 
 
@@ -1088,10 +1093,10 @@ def _lone_foreign_context(norm: str, start: int, end: int, cands: _Candidates) -
         return "foreign_titled"
     if norm.startswith("ら", end) and not norm.startswith("らし", end):
         return "foreign_group"  # チュブコフらとともに
-    if _PERSON_OF.match(norm, end):
+    if _PERSON_OF.match(norm, end) or _PERSON_VERB_AFTER.match(norm, end):
         return "foreign_relation"
     nxt = norm[end : end + 1]
-    if nxt in ("は", "が") and end - start <= 7:
+    if nxt in ("は", "が", "も") and end - start <= 7:
         return "foreign_topic"
     # ゲイリーとレーン: next to a name found already.
     if nxt in _COORDINATORS and any(a == end + 1 for a, _b in cands.spans):
@@ -1153,3 +1158,4 @@ def _complete_katakana_words(norm: str, cands: _Candidates) -> None:
 
 def _kata_char(ch: str) -> bool:
     return "ァ" <= ch <= "ヺ" or ch == "ー"
+
