@@ -568,6 +568,7 @@ _SINITIC_SURNAMES = set(
 )
 # 金 and 林 are also everyday Japanese words: only with an unknown given name (金載昊).
 _SINITIC_AMBIGUOUS = frozenset("金林")
+_SINITIC_ANY = _SINITIC_SURNAMES | _SINITIC_AMBIGUOUS
 _SINITIC_TITLE = fast_compile(r"(?:候補|党|国家主席|主席|総統|総書記|委員長|大統領|首相|将軍|"
                               r"総督|督弁|大使|議長|氏|元帥|司令官)")
 # 朴政権, 魏王朝: a surname or a state, then what it ruled or founded.
@@ -787,9 +788,9 @@ def _add_sinitic(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
                  by_start: dict[int, int], historical: bool) -> None:
     """Chinese and Korean three-character names: 王金華, 林文察, 金載昊."""
     for idx, tok in enumerate(tokens):
-        ambiguous = tok.surface in _SINITIC_AMBIGUOUS
-        if tok.surface not in _SINITIC_SURNAMES and not ambiguous:
+        if tok.surface not in _SINITIC_ANY:
             continue
+        ambiguous = tok.surface in _SINITIC_AMBIGUOUS
         start = tok.start
         if start > 0 and _is_kanji(norm[start - 1]):
             continue
@@ -1012,12 +1013,15 @@ def _add_coreferent_parts(norm: str, cands: _Candidates, tokens: tuple[Token, ..
     kata, kanji = _short_forms(norm, cands, tokens, by_start)
     if not kata and not kanji:
         return
-    taken = list(cands.spans)
+    # Characters already inside a candidate: a name repeated often is checked in O(1).
+    covered = bytearray(len(norm))
+    for a, b in cands.spans:
+        covered[a:b] = b"\x01" * (b - a)
 
     def add(start: int, end: int) -> None:
-        if not any(a < end and start < b for a, b in taken):
+        if not any(covered[start:end]):
             cands.add(start, end, HINT, "coreference")
-            taken.append((start, end))
+            covered[start:end] = b"\x01" * (end - start)
 
     for word in kata:
         at = norm.find(word)
@@ -1115,21 +1119,39 @@ _INITIALED = fast_compile(
     r"[ァ-ヴ][ァ-ヴー]+(?:[・=][ァ-ヴ][ァ-ヴー]+)?(?![ァ-ヴー])"
 )
 # ルイ15世, ヘンリー八世: a monarch's name with a regnal number.
-_REGNAL = fast_compile(r"(?<![ァ-ヴー・])[ァ-ヴ][ァ-ヴー]+(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})世")
+_REGNAL_BEFORE = fast_compile(
+    r"(?<![ァ-ヴー・])[ァ-ヴ][ァ-ヴー]+(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})世$"
+)
+_REGNAL_DIGITS = frozenset("0123456789一二三四五六七八九十")
 
 _NAME_SPLIT = fast_compile(r"[・=.]")
 
 
+def _has_initial(norm: str) -> bool:
+    """A capital letter followed by ・ or . (J・, J.): cheaper than scanning with the pattern."""
+    for mark in ("・", "."):
+        at = norm.find(mark, 1)
+        while at > 0:
+            if "A" <= norm[at - 1] <= "Z":
+                return True
+            at = norm.find(mark, at + 1)
+    return False
+
+
 def _add_name_shapes(norm: str, cands: _Candidates, historical: bool) -> None:
     """Names recognised by their shape alone: initials between katakana words, regnal numbers."""
-    if "・" in norm or "." in norm:
+    if _has_initial(norm):
         for m in _INITIALED.finditer(norm):
             if any(w in _ORG_WORDS for w in _NAME_SPLIT.split(m.group())):
                 continue  # A・サリナス・スパーズ: a team
             cands.add(m.start(), m.end(), HINT if historical else BARE_FULL, "initialed_name")
-    if "世" in norm:
-        for m in _REGNAL.finditer(norm):
-            cands.add(m.start(), m.end(), HINT, "regnal_name")
+    at = norm.find("世")
+    while at > 1:
+        if norm[at - 1] in _REGNAL_DIGITS:
+            m = _REGNAL_BEFORE.search(norm, max(0, at - 24), at + 1)
+            if m:
+                cands.add(m.start(), m.end(), HINT, "regnal_name")
+        at = norm.find("世", at + 1)
 
 
 def _complete_katakana_words(norm: str, cands: _Candidates) -> None:
