@@ -249,6 +249,24 @@ def _in_compound(tokens: tuple[Token, ...], i: int, j: int, *, lone: bool) -> bo
     return False
 
 
+# 「ルパン」, クリントン政権, 第2次吉田内閣, 薬師寺: a name standing for a work, a government
+# or a temple. (Said of a lone name word only; a full name keeps its own evidence.)
+_NAMED_AFTER = fast_compile(r"(?:」|』|政権|政府|内閣|組|内|-)")
+
+
+def _names_something_else(norm: str, start: int, end: int) -> bool:
+    return bool(
+        _NAMED_AFTER.match(norm, end)
+        or norm[end - 1] == "寺"
+        or (start > 0 and norm[start - 1] in "次-")
+    )
+
+
+def _quoted_title(norm: str, start: int, end: int) -> bool:
+    """「ルパン三世」, 『マリー・アントワネット』: a name that is the whole title of a work."""
+    return start > 0 and norm[start - 1] in "「『" and norm[end : end + 1] in ("」", "』")
+
+
 def _lone_surname(norm: str, tok: Token) -> bool:
     """菅は, 崔の: a one-character surname standing alone before a particle."""
     return (
@@ -427,6 +445,8 @@ def detect_names(text: str) -> list[Finding]:
             continue
         if " " not in span_text and _in_compound(tokens, i, j, lone=kind in ("single", "famous")):
             continue
+        if kind in ("single", "famous", "foreign") and _quoted_title(norm, start, end):
+            continue  # a full name in quotes may still be someone's name on a form
         if kind in ("full", "given_pair"):
             if " " in span_text:
                 cands.add(start, end, SPACED_FULL, "spaced_full_name")
@@ -445,7 +465,7 @@ def detect_names(text: str) -> list[Finding]:
             cands.add(start, end, HINT if historical else BARE_FULL, "foreign_name")
         elif end - start == 1 and _lone_surname(norm, tokens[i]):
             cands.add(start, end, HINT, "lone_surname")
-        elif end - start > 1 or kind == "famous":
+        elif (end - start > 1 or kind == "famous") and not _names_something_else(norm, start, end):
             # A lone kanji (昭, 誠) is a name only with an honorific or a label, added below.
             cands.add(start, end, HINT, "famous_name" if kind == "famous" else "name_part")
 
@@ -506,6 +526,7 @@ def detect_names(text: str) -> list[Finding]:
     _add_sinitic(norm, cands, tokens, by_start, historical)
     _add_coreferent_parts(norm, cands, tokens, by_start, by_end)
     _add_name_shapes(norm, cands, historical)
+    _add_role_appositions(norm, cands, tokens, by_start)
     _add_transliterations(norm, cands, tokens, by_start)
     _add_table_columns(text, cands, tokens, by_start)
     _complete_given_names(norm, cands)
@@ -1181,3 +1202,38 @@ def _complete_katakana_words(norm: str, cands: _Candidates) -> None:
 def _kata_char(ch: str) -> bool:
     return "ァ" <= ch <= "ヺ" or ch == "ー"
 
+
+
+# 「漫画家の西尾維新」「妻のアンナ」: an occupation or a relative, の, then the person's name.
+_ROLE_APPOSITION = fast_compile(
+    r"(?:学者|研究者|作家|小説家|漫画家|画家|政治家|実業家|活動家|音楽家|作曲家|作詞家|建築家|"
+    r"評論家|思想家|芸術家|彫刻家|脚本家|演出家|写真家|歌人|俳人|詩人|俳優|女優|声優|歌手|"
+    r"投手|捕手|内野手|外野手|騎手|棋士|力士|タレント|アナウンサー|モデル|アイドル|"
+    r"プロデューサー|ディレクター|ギタリスト|ベーシスト|ドラマー|ピアニスト|ボーカル|"
+    r"ジャーナリスト|記者|翻訳家|編集者|指揮者|演奏家|芸人|落語家|司会者|"
+    r"父|母|妻|夫|息子|娘|兄|弟|姉|妹|長男|長女|次男|次女|祖父|祖母|叔父|叔母|"
+    r"夫人|前妻|後妻|義父|義母|義兄|義弟|甥|姪|孫|弟子|師匠|愛人|恋人|親友|盟友|秘書|部下|上司|"
+    r"父親|母親|少年|少女|青年|主人公)の"
+    r"([一-龥々ヶ]{2,5}|[ァ-ヴ][ァ-ヴー]+(?:[・=][ァ-ヴ][ァ-ヴー]+){0,3})"
+    r"(?=[はがのをにともや、。・」)(]|$)"
+)
+
+
+def _add_role_appositions(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
+                          by_start: dict[int, int]) -> None:
+    """A word after 「漫画家の」「妻の」 is a name unless it is a known word (妹の質問)."""
+    if "の" not in norm:
+        return
+    taken = list(cands.spans)
+    for m in _ROLE_APPOSITION.finditer(norm):
+        start, end = m.span(1)
+        idx = by_start.get(start)
+        if idx is None:
+            continue
+        first = tokens[idx]
+        if first.end >= end and not first.oov and not first.is_person and (
+            first.is_common_noun or first.pos[0] != "名詞" or first.is_place
+        ):
+            continue  # one dictionary word: 遺志, オーナー, 親族
+        if not any(a < end and start < b for a, b in taken):
+            cands.add(start, end, HINT, "role_apposition")
