@@ -1217,6 +1217,16 @@ _ROLE_APPOSITION = fast_compile(
     r"([一-龥々ヶ]{2,5}|[ァ-ヴ][ァ-ヴー]+(?:[・=][ァ-ヴ][ァ-ヴー]+){0,3})"
     r"(?=[はがのをにともや、。・」)(]|$)"
 )
+# 「建築家オーレ・…」「社長ヴェンディーチェ」「FWバレー」: a role written right before a
+# katakana name (the change of script marks where the name begins).
+_ROLE_BEFORE_KATA = fast_compile(
+    r"(?:学者|研究者|作家|小説家|漫画家|画家|政治家|実業家|活動家|音楽家|作曲家|建築家|評論家|"
+    r"思想家|芸術家|彫刻家|脚本家|写真家|詩人|俳優|女優|歌手|出版者|編集者|記者|指揮者|"
+    r"社長|会長|監督|司令官|司令長官|長官|大将|中将|少将|大佐|提督|将軍|大統領|首相|国王|王妃|"
+    r"皇帝|教皇|枢機卿|司教|神父|牧師|博士|教授|判事|検事|弁護士|医師|選手|投手|捕手|"
+    r"FW|MF|DF|GK)(?:の)?(?:故)?"
+    r"([ァ-ヴ][ァ-ヴー]+(?:[・=][ァ-ヴ][ァ-ヴー]+){0,3})(?=[はがのをにともや、。」)(]|$)"
+)
 
 
 def _add_role_appositions(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
@@ -1237,3 +1247,14 @@ def _add_role_appositions(norm: str, cands: _Candidates, tokens: tuple[Token, ..
             continue  # one dictionary word: 遺志, オーナー, 親族
         if not any(a < end and start < b for a, b in taken):
             cands.add(start, end, HINT, "role_apposition")
+    for m in _ROLE_BEFORE_KATA.finditer(norm):
+        start, end = m.span(1)
+        idx = by_start.get(start)
+        if idx is None or (tokens[idx].end >= end and not tokens[idx].oov and (
+            tokens[idx].is_place or tokens[idx].is_common_noun
+        )):
+            continue
+        if not any(a < end and start < b for a, b in taken):
+            cands.add(start, end, HINT, "role_katakana")
+            taken.append((start, end))
+
