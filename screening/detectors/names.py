@@ -1089,9 +1089,9 @@ _ORG_WORDS = frozenset(
     "カウンティ ベイ ポート ブリッジ ロード タワー ビル ビルディング プラザ マーケット ストア "
     "レストラン カフェ クラブ チーム シンジケート ファンド キャピタル ホールディングス".split()
 )
-# Titles and family words after a foreign name: ニコライ大公, シャハ王家, ナーセル政権.
+# Titles and family words after a foreign name: ニコライ大公, シャハ王家 (not …政権, a government).
 _KATA_PERSON_AFTER = fast_compile(
-    r"(?:大公|公爵|伯爵|侯爵|男爵|子爵|王家|家の|家は|家が|一族|一家|政権|米大統領|大統領|首相|"
+    r"(?:大公|公爵|伯爵|侯爵|男爵|子爵|王家|家の|家は|家が|一族|一家|米大統領|大統領|首相|"
     r"博士|監督|選手|大佐|将軍|司令官|提督|陣営)"
 )
 # 「Xの父」「Xの後任」: relations and works only a person has.
