@@ -249,6 +249,36 @@ def _in_compound(tokens: tuple[Token, ...], i: int, j: int, *, lone: bool) -> bo
     return False
 
 
+# 「ルパン」, クリントン政権, 第2次吉田内閣, 薬師寺: a name standing for a work, a government
+# or a temple. (Said of a lone name word only; a full name keeps its own evidence.)
+_NAMED_AFTER = fast_compile(r"(?:」|』|政権|政府|内閣|組|内|-)")
+
+
+def _names_something_else(norm: str, start: int, end: int) -> bool:
+    return bool(
+        _NAMED_AFTER.match(norm, end)
+        or norm[end - 1] == "寺"
+        or (start > 0 and norm[start - 1] in "次-")
+    )
+
+
+def _quoted_title(norm: str, start: int, end: int) -> bool:
+    """「ルパン三世」, 『マリー・アントワネット』: a name that is the whole title of a work."""
+    return start > 0 and norm[start - 1] in "「『" and norm[end : end + 1] in ("」", "』")
+
+
+def _lone_surname(norm: str, tok: Token) -> bool:
+    """菅は, 崔の: a one-character surname standing alone before a particle."""
+    return (
+        tok.is_surname and _is_kanji(tok.surface)
+        and norm[tok.end : tok.end + 1] in _SURNAME_PARTICLES
+        and not (tok.start > 0 and _is_kanji(norm[tok.start - 1]))
+    )
+
+
+_SURNAME_PARTICLES = frozenset("はがをのともに")
+
+
 def _surname_like(tok: Token) -> bool:
     """A kanji word that can be a surname: tagged 姓, or a short place name (千葉, 上野)."""
     return _is_kanji(tok.surface) and (
@@ -408,6 +438,8 @@ def detect_names(text: str) -> list[Finding]:
             continue
         if " " not in span_text and _in_compound(tokens, i, j, lone=kind in ("single", "famous")):
             continue
+        if kind in ("single", "famous", "foreign") and _quoted_title(norm, start, end):
+            continue  # a full name in quotes may still be someone's name on a form
         if kind in ("full", "given_pair"):
             if " " in span_text:
                 cands.add(start, end, SPACED_FULL, "spaced_full_name")
@@ -421,8 +453,12 @@ def detect_names(text: str) -> list[Finding]:
                 conf = BARE_FULL
             cands.add(start, end, conf, "full_name")
         elif kind == "foreign":
+            if _foreign_looks_like_org(_parts):
+                continue
             cands.add(start, end, HINT if historical else BARE_FULL, "foreign_name")
-        elif end - start > 1 or kind == "famous":
+        elif end - start == 1 and _lone_surname(norm, tokens[i]):
+            cands.add(start, end, HINT, "lone_surname")
+        elif (end - start > 1 or kind == "famous") and not _names_something_else(norm, start, end):
             # A lone kanji (昭, 誠) is a name only with an honorific or a label, added below.
             cands.add(start, end, HINT, "famous_name" if kind == "famous" else "name_part")
 
@@ -481,9 +517,13 @@ def detect_names(text: str) -> list[Finding]:
     _add_untagged_foreign(norm, cands, tokens, by_start, historical)
     _add_context_names(norm, cands, tokens, by_start)
     _add_sinitic(norm, cands, tokens, by_start, historical)
+    _add_coreferent_parts(norm, cands, tokens, by_start, by_end)
+    _add_name_shapes(norm, cands, historical)
+    _add_role_appositions(norm, cands, tokens, by_start)
     _add_transliterations(norm, cands, tokens, by_start)
     _add_table_columns(text, cands, tokens, by_start)
     _complete_given_names(norm, cands)
+    _complete_katakana_words(norm, cands)
     return _filter(norm, cands)
 
 
@@ -539,6 +579,15 @@ _SINITIC_SURNAMES = set(
     "王李張劉陳楊趙黄周呉徐孫胡朱馬郭何羅梁宋鄭謝韓唐馮董蕭程曹袁鄧許傅沈曾彭呂蘇盧蔣蔡"
     "賈魏薛葉閻潘杜戴夏鍾汪姜范姚譚廖鄒熊陸郝孔崔康毛邱秦顧侯邵孟段雷湯尹黎喬賀頼龔伍曺朴"
     "申權權洪文裴柳"
+)
+# 金 and 林 are also everyday Japanese words: only with an unknown given name (金載昊).
+_SINITIC_AMBIGUOUS = frozenset("金林")
+_SINITIC_ANY = _SINITIC_SURNAMES | _SINITIC_AMBIGUOUS
+_SINITIC_TITLE = fast_compile(r"(?:候補|党|国家主席|主席|総統|総書記|委員長|大統領|首相|将軍|"
+                              r"総督|督弁|大使|議長|氏|元帥|司令官)")
+# 朴政権, 魏王朝: a surname or a state, then what it ruled or founded.
+_SINITIC_NOT_GIVEN = frozenset(
+    "政権 王朝 時代 一族 政府 陣営 一家 家族 夫妻 氏族 皇帝 王国 国王 軍閥 財閥 派閥".split()
 )
 _PARTICLE_AFTER = fast_compile(r"[はがのとにをもへやで、。」』)]|$")
 
@@ -609,6 +658,24 @@ _OCCUPATION_END = fast_compile(
 _FACILITY_END = set("城寺川派軍線区町楼店山会島座港院駅村郡県市橋湖池谷浜沢野原田台坂宮社家堂館園丸号艦")
 
 
+# Prefectures: 大阪知事 or 千葉大使 names the office's place, not its holder's surname.
+_PREFECTURES = frozenset(
+    "北海道 青森 岩手 宮城 秋田 山形 福島 茨城 栃木 群馬 埼玉 千葉 東京 神奈川 新潟 富山 石川 "
+    "福井 山梨 長野 岐阜 静岡 愛知 三重 滋賀 京都 大阪 兵庫 奈良 和歌山 鳥取 島根 岡山 広島 "
+    "山口 徳島 香川 愛媛 高知 福岡 佐賀 長崎 熊本 大分 宮崎 鹿児島 沖縄".split()
+)
+# Offices named after a place (前橋市長, 群馬県知事 written without 県): the place is no name.
+_PLACE_OFFICE = fast_compile(r"(?:元|前|現)?(?:市長|町長|村長|区長|大使|総督|領事|藩主)")
+
+
+def _titled_place_is_surname(prev: Token, title: str) -> bool:
+    """岡田社長, 伊東博士: a short place-tagged word before a personal title is a surname."""
+    return (
+        len(prev.surface) <= 3 and prev.pos[3] != "国"
+        and prev.surface not in _PREFECTURES and not _PLACE_OFFICE.fullmatch(title)
+    )
+
+
 def _add_context_names(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
                        by_start: dict[int, int]) -> None:
     """Names the dictionary does not know, recognised by the words around them.
@@ -639,7 +706,12 @@ def _add_context_names(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
         if prev.end != tok.start:
             continue
         if _is_kanji(prev.surface):
-            if not (prev.oov or prev.is_person) or prev.is_place:
+            reason = "title_context"
+            if prev.is_place:
+                if not _titled_place_is_surname(prev, title.group()):
+                    continue
+                reason = "title_place"
+            elif not (prev.oov or prev.is_person):
                 continue
             start = prev.start
             before_tok = tokens[idx - 2] if idx >= 2 else None
@@ -649,7 +721,7 @@ def _add_context_names(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
                 start = before_tok.start
             if start > 0 and _is_kanji(norm[start - 1]):
                 continue
-            add(start, prev.end, "title_context")
+            add(start, prev.end, reason)
         elif _is_kata(prev.surface):
             k = idx - 1
             while k >= 2 and tokens[k - 1].surface in ("・", "=") and _is_kata(tokens[k - 2].surface):
@@ -672,12 +744,28 @@ def _add_context_names(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
             if tokens[i].surface not in ("・", "="):
                 words.append(tokens[i])
             i += 1
-        if not words or tokens[i - 1].end != end or not all(t.oov for t in words):
+        if not words or tokens[i - 1].end != end:
+            continue
+        if not all(t.oov for t in words):
+            # A dictionary word (not a place) before a noble or official title: ニコライ大公.
+            if (not any(t.is_place or not t.is_proper for t in words if not t.oov)
+                    and _KATA_PERSON_AFTER.match(norm, end)):
+                add(start, end, "foreign_titled")
+            elif any(t.oov for t in words) and not any(t.is_place for t in words):
+                # ハーフナー・マイク: part unknown, part dictionary word, with a context.
+                reason = _lone_foreign_context(norm, start, end, cands)
+                if reason:
+                    add(start, end, reason)
             continue
         if len(words) > 1:
-            add(start, end, "foreign_unknown")
+            if not _foreign_looks_like_org(words):
+                add(start, end, "foreign_unknown")
         elif norm[end : end + 1] in ("は", "が") and _PERSON_PREDICATE.search(norm, end):
             add(start, end, "foreign_subject")
+        else:
+            reason = _lone_foreign_context(norm, start, end, cands)
+            if reason:
+                add(start, end, reason)
 
     for idx, tok in enumerate(tokens):
         if not tok.is_surname or not _is_kanji(tok.surface):
@@ -714,22 +802,28 @@ def _add_sinitic(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
                  by_start: dict[int, int], historical: bool) -> None:
     """Chinese and Korean three-character names: 王金華, 林文察, 金載昊."""
     for idx, tok in enumerate(tokens):
-        if tok.surface not in _SINITIC_SURNAMES:
+        if tok.surface not in _SINITIC_ANY:
             continue
+        ambiguous = tok.surface in _SINITIC_AMBIGUOUS
         start = tok.start
         if start > 0 and _is_kanji(norm[start - 1]):
             continue
         end = start + 3
         if end > len(norm) or not _is_kanji(norm[start:end]):
             continue
-        if end < len(norm) and _is_kanji(norm[end]):
-            continue
         rest = [t for t in tokens[idx + 1 : idx + 3] if t.start < end]
         if not rest or rest[-1].end != end:
             continue
-        if any(t.pos[0] != "名詞" or (t.is_common_noun and len(t.surface) >= 2) for t in rest):
+        # 朴槿恵, 金載昊: the given name is usually unknown to the dictionary; a known
+        # two-character word (蔡長庚) only counts after an unambiguous surname.
+        if any(t.pos[0] != "名詞" or t.surface in _SINITIC_NOT_GIVEN or (
+            t.is_common_noun and len(t.surface) >= 2 and not t.oov and ambiguous
+        ) for t in rest):
             continue
-        if not _PARTICLE_AFTER.match(norm, end):
+        if ambiguous and not any(t.oov for t in rest):
+            continue
+        # 尹潽善候補, 李炳鉄党中央委員会: a title or party right after the name.
+        if not (_PARTICLE_AFTER.match(norm, end) or _SINITIC_TITLE.match(norm, end)):
             continue
         if any(a < end and start < b for a, b in cands.spans):
             continue
@@ -877,3 +971,283 @@ def _filter(norm: str, cands: _Candidates) -> list[Finding]:
                 continue
         merged.append(item)
     return [Finding(Category.PERSON_NAME, s, e, c, r) for s, e, c, r in merged]
+
+
+_NAME_SEPARATORS = "・="
+_KANJI_FULL_REASONS = frozenset({"full_name", "spaced_full_name", "title", "honorific_kanji",
+                                  "field_label", "sinitic_name", "title_context"})
+
+
+def _short_forms(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
+                 by_start: dict[int, int]) -> tuple[set[str], set[str]]:
+    """Parts of the full names found, by which the text may refer to the person again.
+
+    ジョン・スミス gives スミス and ジョン; 山田太郎 gives 山田 (the surname, as tokenised).
+    """
+    kata: set[str] = set()
+    kanji: set[str] = set()
+    for (start, end), (_conf, reason) in cands.spans.items():
+        value = norm[start:end]
+        if "・" in value or "=" in value:
+            if not _KATA_FULL.fullmatch(value):
+                continue
+            idx = by_start.get(start)
+            while idx is not None and idx < len(tokens) and tokens[idx].start < end:
+                tok = tokens[idx]
+                # ワーナー・ブラザース, ベル・ヘリコプター: a common word is no reference.
+                if len(tok.surface) >= 2 and _is_kata(tok.surface) and (
+                    tok.oov or (tok.is_proper and not tok.is_place)
+                ):
+                    kata.add(tok.surface)
+                idx += 1
+        elif reason in _KANJI_FULL_REASONS and end - start >= 3 and _is_kanji(value.replace(" ", "")):
+            idx = by_start.get(start)
+            if idx is None:
+                continue
+            first = tokens[idx]
+            if first.end < end and 2 <= len(first.surface) <= 3 and _is_kanji(first.surface) and (
+                first.is_surname or first.is_place or first.oov
+            ):
+                kanji.add(first.surface)
+    return kata, kanji
+
+
+_KATA_FULL = fast_compile(r"[ァ-ヴー]+(?:[・=][ァ-ヴー]+)+")
+_KATA_SPLIT = fast_compile(r"[・=]")
+
+
+def _kata_glue(ch: str) -> bool:
+    """A character that continues a katakana word or name (so スミス in スミスソン is not one)."""
+    return "ァ" <= ch <= "ヺ" or ch in "ー・="
+
+
+def _add_coreferent_parts(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
+                          by_start: dict[int, int], by_end: dict[int, int]) -> None:
+    """A surname (or a foreign given name) alone, once the full name appears in the text."""
+    kata, kanji = _short_forms(norm, cands, tokens, by_start)
+    if not kata and not kanji:
+        return
+    # Characters already inside a candidate: a name repeated often is checked in O(1).
+    covered = bytearray(len(norm))
+    for a, b in cands.spans:
+        covered[a:b] = b"\x01" * (b - a)
+
+    def add(start: int, end: int) -> None:
+        if not any(covered[start:end]):
+            cands.add(start, end, HINT, "coreference")
+            covered[start:end] = b"\x01" * (end - start)
+
+    for word in kata:
+        at = norm.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if not (at > 0 and _kata_glue(norm[at - 1])) and not (
+                end < len(norm) and _kata_glue(norm[end])
+            ):
+                add(at, end)
+            at = norm.find(word, end)
+    for word in kanji:
+        at = norm.find(word)
+        while at >= 0:
+            end = at + len(word)
+            # On token boundaries, not inside a longer kanji word (山田 in 山田川).
+            if at in by_start and end in by_end and not (
+                at > 0 and _is_kanji(norm[at - 1])
+            ) and not (end < len(norm) and _is_kanji(norm[end])
+                       and not _TITLE_NOUN.match(norm, end)):
+                add(at, end)
+            at = norm.find(word, end)
+
+
+
+def _foreign_looks_like_org(parts: list[Token]) -> bool:
+    """ワーナー・ブラザース, ヒューストン・ロケッツ: a company, team or place, not a person."""
+    words = [p for p in parts if p.surface not in ("・", "=")]
+    if any(w.surface in _ORG_WORDS for w in words[1:]):
+        return True
+    # A long place name first (ポートランド・…, ノッティンガム・…) is a team or a company.
+    return words[0].is_place and len(words[0].surface) >= 4
+
+
+# Last words of katakana company, team, venue and event names (general English loanwords).
+_ORG_WORDS = frozenset(
+    "グループ カンパニー コーポレーション コーポ インク パーク フィールド スタジアム アリーナ "
+    "サーキット ハーバー アイランド シアター センター コミック コミックス フィルム フィルムズ "
+    "プロダクション プロダクションズ エンターテインメント エンタテインメント アベニュー ストリート "
+    "ユナイテッド シティ バンド スクウェア スクエア ダム ブラザース ブラザーズ レコード レコーズ "
+    "スタジオ ホテル カレッジ アカデミー ホール ギャラリー ミュージアム アソシエイツ システムズ "
+    "モーターズ モータースポーツ エア エアライン エアラインズ エアウェイズ ヘリコプター ギター "
+    "アンド オブ ザ ラジオ テレビ ネットワーク ニュース タイムズ ジャーナル マガジン コンテスト "
+    "カップ リーグ フェスティバル アワード ショー ツアー スクール ハイスクール ユニバーシティ "
+    "カウンティ ベイ ポート ブリッジ ロード タワー ビル ビルディング プラザ マーケット ストア "
+    "レストラン カフェ クラブ チーム シンジケート ファンド キャピタル ホールディングス".split()
+)
+# Titles and family words after a foreign name: ニコライ大公, シャハ王家 (not …政権, a government).
+_KATA_PERSON_AFTER = fast_compile(
+    r"(?:大公|公爵|伯爵|侯爵|男爵|子爵|王家|家の|家は|家が|一族|一家|米大統領|大統領|首相|"
+    r"博士|監督|選手|大佐|将軍|司令官|提督|陣営)"
+)
+# 「Xの父」「Xの後任」: relations and works only a person has.
+_PERSON_OF = fast_compile(
+    r"の(?:父|母|妻|夫|息子|娘|兄|弟|姉|妹|叔父|叔母|祖父|祖母|後任|前任|代理人|秘書|弟子|師|友人|"
+    r"作品|著書|小説|死|葬儀|生涯|伝記|肖像|墓|遺体|ソロ|後継者|助手|部下|指揮|命令|要請|提案|"
+    r"依頼|発言|主張|証言|言葉|影響|指導|推薦|招き|長男|長女|次男|自伝|回想|演説|死後|没後)"
+)
+# ヤマサキによれば, クラウスに師事: phrases whose object or source is a person.
+_PERSON_VERB_AFTER = fast_compile(
+    r"(?:によれば|によると|に師事|と結婚|と離婚|と共演|と共に|とともに|に敗れ|を破っ|を破り|が率い|"
+    r"の率い|に代わっ|に代わり|を監督|を起用|を抜い|も出演|を演じ|が演じ|役を)"
+)
+_COORDINATORS = ("と", "、", "や")
+
+
+def _lone_foreign_context(norm: str, start: int, end: int, cands: _Candidates) -> str | None:
+    """Why one unknown katakana word reads as a person here, or None.
+
+    Unknown words are as often companies or chemicals as people; the words around them
+    decide. Long runs (ホスホグルコノラクトナーゼ, ノースウエストエアリンクサービス) are compounds.
+    """
+    if _KATA_PERSON_AFTER.match(norm, end):
+        return "foreign_titled"
+    if norm.startswith("ら", end) and not norm.startswith("らし", end):
+        return "foreign_group"  # チュブコフらとともに
+    if _PERSON_OF.match(norm, end) or _PERSON_VERB_AFTER.match(norm, end):
+        return "foreign_relation"
+    nxt = norm[end : end + 1]
+    if nxt in ("は", "が", "も") and end - start <= 7:
+        return "foreign_topic"
+    # ゲイリーとレーン: next to a name found already.
+    if nxt in _COORDINATORS and any(a == end + 1 for a, _b in cands.spans):
+        return "foreign_coordinated"
+    if start > 0 and norm[start - 1] in _COORDINATORS and any(
+        b == start - 1 for _a, b in cands.spans
+    ):
+        return "foreign_coordinated"
+    return None
+
+
+
+# ジョン・J・テイラー, D・H・ヒル, J.L.ボニエ: Latin initials inside a katakana name.
+_INITIALED = fast_compile(
+    r"(?<![ァ-ヴー・=A-Za-z])(?:[ァ-ヴ][ァ-ヴー]+[・=])?(?:[A-Z](?:[・.]|\. ?)){1,3}"
+    r"[ァ-ヴ][ァ-ヴー]+(?:[・=][ァ-ヴ][ァ-ヴー]+)?(?![ァ-ヴー])"
+)
+# ルイ15世, ヘンリー八世: a monarch's name with a regnal number.
+_REGNAL_BEFORE = fast_compile(
+    r"(?<![ァ-ヴー・])[ァ-ヴ][ァ-ヴー]+(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})世$"
+)
+_REGNAL_DIGITS = frozenset("0123456789一二三四五六七八九十")
+
+_NAME_SPLIT = fast_compile(r"[・=.]")
+
+
+def _has_initial(norm: str) -> bool:
+    """A capital letter followed by ・ or . (J・, J.): cheaper than scanning with the pattern."""
+    for mark in ("・", "."):
+        at = norm.find(mark, 1)
+        while at > 0:
+            if "A" <= norm[at - 1] <= "Z":
+                return True
+            at = norm.find(mark, at + 1)
+    return False
+
+
+def _add_name_shapes(norm: str, cands: _Candidates, historical: bool) -> None:
+    """Names recognised by their shape alone: initials between katakana words, regnal numbers."""
+    if _has_initial(norm):
+        for m in _INITIALED.finditer(norm):
+            if any(w in _ORG_WORDS for w in _NAME_SPLIT.split(m.group())):
+                continue  # A・サリナス・スパーズ: a team
+            cands.add(m.start(), m.end(), HINT if historical else BARE_FULL, "initialed_name")
+    at = norm.find("世")
+    while at > 1:
+        if norm[at - 1] in _REGNAL_DIGITS:
+            m = _REGNAL_BEFORE.search(norm, max(0, at - 24), at + 1)
+            if m:
+                cands.add(m.start(), m.end(), HINT, "regnal_name")
+        at = norm.find("世", at + 1)
+
+
+def _complete_katakana_words(norm: str, cands: _Candidates) -> None:
+    """Stretch a katakana name to the whole word it sits in (アンティ|リーズ, アル=|アッザーウィー).
+
+    Sudachi finds a known name inside a longer unknown word; masking only that piece would
+    leave the rest of the name readable.
+    """
+    size = len(norm)
+    for (start, end), (conf, reason) in list(cands.spans.items()):
+        s, e = start, end
+        if _kata_char(norm[start]):
+            while s > 0 and (_kata_char(norm[s - 1]) or (
+                norm[s - 1] in "=゠" and s > 1 and _kata_char(norm[s - 2])
+            )):
+                s -= 1
+        if _kata_char(norm[end - 1]):
+            while e < size and (_kata_char(norm[e]) or (
+                norm[e] in "=゠" and e + 1 < size and _kata_char(norm[e + 1])
+            )):
+                e += 1
+        if (s, e) != (start, end):
+            del cands.spans[(start, end)]
+            cands.add(s, e, conf, reason)
+
+
+def _kata_char(ch: str) -> bool:
+    return "ァ" <= ch <= "ヺ" or ch == "ー"
+
+
+
+# 「漫画家の西尾維新」「妻のアンナ」: an occupation or a relative, の, then the person's name.
+_ROLE_APPOSITION = fast_compile(
+    r"(?:学者|研究者|作家|小説家|漫画家|画家|政治家|実業家|活動家|音楽家|作曲家|作詞家|建築家|"
+    r"評論家|思想家|芸術家|彫刻家|脚本家|演出家|写真家|歌人|俳人|詩人|俳優|女優|声優|歌手|"
+    r"投手|捕手|内野手|外野手|騎手|棋士|力士|タレント|アナウンサー|モデル|アイドル|"
+    r"プロデューサー|ディレクター|ギタリスト|ベーシスト|ドラマー|ピアニスト|ボーカル|"
+    r"ジャーナリスト|記者|翻訳家|編集者|指揮者|演奏家|芸人|落語家|司会者|"
+    r"父|母|妻|夫|息子|娘|兄|弟|姉|妹|長男|長女|次男|次女|祖父|祖母|叔父|叔母|"
+    r"夫人|前妻|後妻|義父|義母|義兄|義弟|甥|姪|孫|弟子|師匠|愛人|恋人|親友|盟友|秘書|部下|上司|"
+    r"父親|母親|少年|少女|青年|主人公)の"
+    r"([一-龥々ヶ]{2,5}|[ァ-ヴ][ァ-ヴー]+(?:[・=][ァ-ヴ][ァ-ヴー]+){0,3})"
+    r"(?=[はがのをにともや、。・」)(]|$)"
+)
+# 「建築家オーレ・…」「社長ヴェンディーチェ」「FWバレー」: a role written right before a
+# katakana name (the change of script marks where the name begins).
+_ROLE_BEFORE_KATA = fast_compile(
+    r"(?:学者|研究者|作家|小説家|漫画家|画家|政治家|実業家|活動家|音楽家|作曲家|建築家|評論家|"
+    r"思想家|芸術家|彫刻家|脚本家|写真家|詩人|俳優|女優|歌手|出版者|編集者|記者|指揮者|"
+    r"社長|会長|監督|司令官|司令長官|長官|大将|中将|少将|大佐|提督|将軍|大統領|首相|国王|王妃|"
+    r"皇帝|教皇|枢機卿|司教|神父|牧師|博士|教授|判事|検事|弁護士|医師|選手|投手|捕手|"
+    r"FW|MF|DF|GK)(?:の)?(?:故)?"
+    r"([ァ-ヴ][ァ-ヴー]+(?:[・=][ァ-ヴ][ァ-ヴー]+){0,3})(?=[はがのをにともや、。」)(]|$)"
+)
+
+
+def _add_role_appositions(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
+                          by_start: dict[int, int]) -> None:
+    """A word after 「漫画家の」「妻の」 is a name unless it is a known word (妹の質問)."""
+    if "の" not in norm:
+        return
+    taken = list(cands.spans)
+    for m in _ROLE_APPOSITION.finditer(norm):
+        start, end = m.span(1)
+        idx = by_start.get(start)
+        if idx is None:
+            continue
+        first = tokens[idx]
+        if first.end >= end and not first.oov and not first.is_person and (
+            first.is_common_noun or first.pos[0] != "名詞" or first.is_place
+        ):
+            continue  # one dictionary word: 遺志, オーナー, 親族
+        if not any(a < end and start < b for a, b in taken):
+            cands.add(start, end, HINT, "role_apposition")
+    for m in _ROLE_BEFORE_KATA.finditer(norm):
+        start, end = m.span(1)
+        idx = by_start.get(start)
+        if idx is None or (tokens[idx].end >= end and not tokens[idx].oov and (
+            tokens[idx].is_place or tokens[idx].is_common_noun
+        )):
+            continue
+        if not any(a < end and start < b for a, b in taken):
+            cands.add(start, end, HINT, "role_katakana")
+            taken.append((start, end))
+

@@ -204,3 +204,48 @@ def test_example_number_is_a_phone_in_a_personal_context(text: str, is_phone: bo
 )
 def test_sample_names_in_an_example_are_not_names(text: str) -> None:
     assert not found(text)
+
+
+def _name_values(text: str) -> set[str]:
+    from screening.detectors.names import detect_names
+
+    norm = normalize(text)
+    return {norm[f.start : f.end] for f in detect_names(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("会議の冒頭で岡田社長が新しい方針を説明した。", "岡田"),
+        ("ピーター・ザルツェンコは作家だ。ザルツェンコで有名な町もある。", "ザルツェンコ"),
+        ("山崎浩二が監督を務めた。翌年、山崎は引退した。", "山崎"),
+        ("1920年、ボルデンスキは艦隊を率いて出航した。", "ボルデンスキ"),
+        ("その頃ヴェルトハイマー伯爵は領地を失った。", "ヴェルトハイマー"),
+        ("菅は記者会見で反論した。", "菅"),
+        ("講演したのはロバート・K・ハンフォードだった。", "ロバート・K・ハンフォード"),
+        ("当時の国王はカール12世であった。", "カール12世"),
+        ("会見にはアブ=ザイダーンも出席した。", "アブ=ザイダーン"),
+        ("当日は金璟鐸が演説した。", "金璟鐸"),
+        ("弟子の碓氷洞山が跡を継いだ。", "碓氷洞山"),
+        ("大企業の社長ブロンスキヴェーデが来日した。", "ブロンスキヴェーデ"),
+        ("ズヴェルチコフによれば、計画は失敗していた。", "ズヴェルチコフ"),
+        ("会談には尹潽烈候補も同席した。", "尹潽烈"),
+    ],
+)
+def test_names_found_by_context(text: str, name: str) -> None:
+    assert name in _name_values(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("前橋市長が記者会見を開いた。", "前橋"),
+        ("ワーナー・ブラザースは新作を発表した。", "ワーナー・ブラザース"),
+        ("ジェファーソン・スタジアムで試合が行われた。", "ジェファーソン・スタジアム"),
+        ("魏王朝の時代に都が移された。", "魏王朝"),
+        ("妻の遺志を継いで基金を設けた。", "遺志"),
+        ("翌年の「ルパン」は好評だった。", "ルパン"),
+    ],
+)
+def test_places_and_companies_are_not_names(text: str, value: str) -> None:
+    assert value not in _name_values(text)
