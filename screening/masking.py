@@ -44,21 +44,41 @@ _NAME_SPLIT = re.compile(r"[\s\u3000・･]+")
 # Values shorter than this are not searched for elsewhere in the text (a one-character
 # surname such as 森 would otherwise mask every 森 in the prompt).
 _MIN_PROPAGATE = 2
+_KANJI = re.compile(r"[一-龥々〆ヶ]")
+
+
+def _is_kanji(char: str) -> bool:
+    return bool(char) and _KANJI.fullmatch(char) is not None
 
 
 def _propagate(text: str, findings: list[Finding]) -> list[Finding]:
     """Add a finding for every other occurrence of a detected value (and of each part of a
     detected name), so the masked text never shows a value that was found once."""
     values: dict[str, Finding] = {}
+    singles: dict[str, Finding] = {}
     for f in findings:
         value = text[f.start : f.end]
         if len(value.strip()) >= _MIN_PROPAGATE:
             values.setdefault(value, f)
-        if f.category is Category.PERSON_NAME:
+        if f.category is not Category.PERSON_NAME:
+            continue
+        if len(value.strip()) >= _MIN_PROPAGATE:
             for part in _NAME_SPLIT.split(value):
                 if len(part) >= _MIN_PROPAGATE and part != value:
                     values.setdefault(part, f)
+        elif len(value) == 1 and _is_kanji(value):
+            singles.setdefault(value, f)
     extra: list[Finding] = []
+    # A one-character name (誠さん) is masked again where it stands alone (誠が…), not
+    # inside another word (誠実, 森林): that would blank ordinary vocabulary.
+    for value, source in singles.items():
+        start = text.find(value)
+        while start >= 0:
+            before = text[start - 1] if start else ""
+            after = text[start + 1] if start + 1 < len(text) else ""
+            if not (_is_kanji(before) or _is_kanji(after)):
+                extra.append(Finding(source.category, start, start + 1, source.confidence, "repeat"))
+            start = text.find(value, start + 1)
     for value, source in sorted(values.items(), key=lambda kv: -len(kv[0])):
         start = text.find(value)
         while start >= 0:

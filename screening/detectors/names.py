@@ -9,11 +9,19 @@ private individual: a bare famous name gets a hint-level score the engine does n
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from screening.detectors.context import fast_compile, sentence, sentence_bounds
 from screening.detectors.normalize import normalize
 from screening.detectors.romaji import romaji_person_kind
-from screening.detectors.tokens import Token, person_kind, tokenize
+from screening.detectors.tokens import (
+    NAME_OR_PLACE,
+    SURNAME,
+    Token,
+    indices_with,
+    person_kind,
+    tokenize,
+)
 from screening.types import Category, Finding
 
 HINT = 0.15
@@ -95,16 +103,21 @@ _VIETNAMESE = fast_compile(
 )
 
 
+_ALL_KATA = re.compile(r"[ァ-ヺー]+").fullmatch
+_ALL_HIRA = re.compile(r"[ぁ-ゖー]+").fullmatch
+_ALL_KANJI = re.compile(r"[一-龥々〆ヶ]+").fullmatch
+
+
 def _is_kata(s: str) -> bool:
-    return bool(s) and all("ァ" <= c <= "ヺ" or c == "ー" for c in s)
+    return _ALL_KATA(s) is not None
 
 
 def _is_hira(s: str) -> bool:
-    return bool(s) and all("ぁ" <= c <= "ゖ" or c == "ー" for c in s)
+    return _ALL_HIRA(s) is not None
 
 
 def _is_kanji(s: str) -> bool:
-    return bool(s) and all("一" <= c <= "龥" or c in "々〆ヶ" for c in s)
+    return _ALL_KANJI(s) is not None
 
 
 class _Candidates:
@@ -125,7 +138,12 @@ def _token_runs(tokens: tuple[Token, ...]) -> list[tuple[int, int, str, list[Tok
     runs: list[tuple[int, int, str, list[Token]]] = []
     n = len(tokens)
     i = 0
-    while i < n:
+    # Only tokens tagged 人名 or 地名 can start a run: skip the rest without a Python-level
+    # look at each (a 4,000-character prompt has ~2,400 tokens and a few dozen of these).
+    for start in indices_with(tokens, NAME_OR_PLACE):
+        if start < i:
+            continue  # inside the run found last
+        i = start
         tok = tokens[i]
         place_surname = (
             tok.is_place and _is_kanji(tok.surface) and len(tok.surface) <= 3
@@ -136,7 +154,6 @@ def _token_runs(tokens: tuple[Token, ...]) -> list[tuple[int, int, str, list[Tok
             )
         )
         if not (tok.is_person or place_surname) or tok.surface.isascii():
-            i += 1
             continue
         parts = [tok]
         run_start = i
@@ -416,8 +433,8 @@ def _romaji_name(first: str, second: str) -> bool:
 def detect_names(text: str) -> list[Finding]:
     norm = normalize(text)
     tokens = tokenize(norm)
-    by_start = {t.start: i for i, t in enumerate(tokens)}
-    by_end = {t.end: i for i, t in enumerate(tokens)}
+    by_start = dict(zip(map(itemgetter(1), tokens), range(len(tokens)), strict=True))
+    by_end = dict(zip(map(itemgetter(2), tokens), range(len(tokens)), strict=True))
     cands = _Candidates()
     historical = bool(_HISTORICAL.search(norm))
 
@@ -583,6 +600,7 @@ _SINITIC_SURNAMES = set(
 # 金 and 林 are also everyday Japanese words: only with an unknown given name (金載昊).
 _SINITIC_AMBIGUOUS = frozenset("金林")
 _SINITIC_ANY = _SINITIC_SURNAMES | _SINITIC_AMBIGUOUS
+_SINITIC_CHAR = re.compile("[" + "".join(sorted(c for c in _SINITIC_ANY if len(c) == 1)) + "]")
 _SINITIC_TITLE = fast_compile(r"(?:候補|党|国家主席|主席|総統|総書記|委員長|大統領|首相|将軍|"
                               r"総督|督弁|大使|議長|氏|元帥|司令官)")
 # 朴政権, 魏王朝: a surname or a state, then what it ruled or founded.
@@ -595,9 +613,12 @@ _PARTICLE_AFTER = fast_compile(r"[はがのとにをもへやで、。」』)]|$
 def _add_untagged_foreign(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
                           by_start: dict[int, int], historical: bool) -> None:
     """Katakana names Sudachi does not know: X・Y, or one word before a title (監督, 大佐)."""
+    covered = bytearray(len(norm))  # characters inside a name found so far
+    for a, b in cands.spans:
+        covered[a:b] = b"\x01" * (b - a)
     for m in _KATA_NAME_RUN.finditer(norm):
         start, end = m.start(), m.end()
-        if any(a < end and start < b for a, b in cands.spans):
+        if 1 in covered[start:end]:
             continue
         titled = re.match(_FOREIGN_TITLE, norm[end : end + 6])
         idx = by_start.get(start)
@@ -767,8 +788,9 @@ def _add_context_names(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
             if reason:
                 add(start, end, reason)
 
-    for idx, tok in enumerate(tokens):
-        if not tok.is_surname or not _is_kanji(tok.surface):
+    for idx in indices_with(tokens, SURNAME):
+        tok = tokens[idx]
+        if not _is_kanji(tok.surface):
             continue
         start = tok.start
         if start > 0 and _is_kanji(norm[start - 1]):
@@ -801,9 +823,13 @@ def _add_context_names(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
 def _add_sinitic(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
                  by_start: dict[int, int], historical: bool) -> None:
     """Chinese and Korean three-character names: 王金華, 林文察, 金載昊."""
-    for idx, tok in enumerate(tokens):
-        if tok.surface not in _SINITIC_ANY:
+    # Surnames are one character: a set test on the first character of each token is enough
+    # to find the few candidates without building every token's surface check in Python.
+    for hit in _SINITIC_CHAR.finditer(norm):
+        idx = by_start.get(hit.start())
+        if idx is None or tokens[idx].surface not in _SINITIC_ANY:
             continue
+        tok = tokens[idx]
         ambiguous = tok.surface in _SINITIC_AMBIGUOUS
         start = tok.start
         if start > 0 and _is_kanji(norm[start - 1]):

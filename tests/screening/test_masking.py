@@ -75,3 +75,8 @@ def test_glued_addresses_are_masked_whole():
     result = screen_text(text)
     assert "@" not in result.masked_text and "mail-box" not in result.masked_text
     assert result.masked_text == "名簿の列: 〔メールアドレス1〕（区切りなし）"
+
+
+def test_one_character_name_is_masked_where_it_stands_alone():
+    result = screen_text("誠さんから電話。誠は明日来庁し、誠実に対応したいとのこと。")
+    assert result.masked_text == "〔氏名1〕さんから電話。〔氏名1〕は明日来庁し、誠実に対応したいとのこと。"
