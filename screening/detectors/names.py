@@ -71,7 +71,12 @@ _CASE = fast_compile(
 _PLACEHOLDER = fast_compile(r"^[○〇◯△□×✕＊*●◎◇◆■▲某\s・]+$")
 # The stock sample names of Japanese forms are examples only where the words say so
 # (記入例, サンプル …); 山田太郎さん（090-…）への案内文 is a person like any other.
-_SAMPLE_NAME = fast_compile(r"^(?:山田|田中|鈴木|佐藤)\s?(?:太郎|花子|一郎|次郎)$")
+# Stock sample names of Japanese forms (and the city's own, 前橋太郎), in kanji and kana.
+_SAMPLE_NAME = fast_compile(
+    r"^(?:山田|田中|鈴木|佐藤|前橋|ヤマダ|タナカ|スズキ|サトウ|マエバシ|やまだ|たなか|まえばし)\s?"
+    r"(?:太郎|花子|一郎|次郎|タロウ|ハナコ|イチロウ|ジロウ|たろう|はなこ)$"
+)
+_SAMPLE_FORM = fast_compile(r"記入例|記載例|見本")
 _EXAMPLE_WORDS = fast_compile(r"記入例|記載例|見本|例[:：]|例えば|例として|サンプル|ダミー|架空|仮の|仮名|テンプレート|様式")
 _KATAKANA_RUN = fast_compile(r"[ァ-ヴ][ァ-ヴー]*(?:[・ ][ァ-ヴ][ァ-ヴー]*){0,3}$")
 _LATIN_RUN_END = fast_compile(r"[A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*){0,3}$")
@@ -482,9 +487,16 @@ def detect_names(text: str) -> list[Finding]:
     for m in _HONORIFIC.finditer(norm):
         found = _backward_name(norm, m.start(), by_end, tokens)
         if found is None:
-            # A Sudachi run that ends right before the honorific.
-            continue
+            # 張偉様, 王芳さん: a Chinese or Korean surname and a given name the dictionary
+            # reads as other words.
+            sinitic = _SINITIC_BEFORE_HONORIFIC.search(norm, max(0, m.start() - 3), m.start())
+            if sinitic is None:
+                continue
+            found = (sinitic.start(), "sinitic")
         start, how = found
+        if how == "hiragana" and _MASCOT.search(norm):
+            continue  # ぐんまちゃん, ふっかちゃん: a mascot character, not a child
+
         end = m.start()
         while end > start and norm[end - 1] == " ":
             end -= 1
@@ -601,6 +613,11 @@ _SINITIC_SURNAMES = set(
 _SINITIC_AMBIGUOUS = frozenset("金林")
 _SINITIC_ANY = _SINITIC_SURNAMES | _SINITIC_AMBIGUOUS
 _SINITIC_CHAR = re.compile("[" + "".join(sorted(c for c in _SINITIC_ANY if len(c) == 1)) + "]")
+_SINITIC_BEFORE_HONORIFIC = re.compile(
+    "(?<![一-龥々])[" + "".join(sorted(c for c in _SINITIC_ANY if len(c) == 1))
+    + "][一-龥](?<![人名方達])[一-龥]?(?<![人名方達])$"
+)
+_MASCOT = fast_compile(r"マスコット|ゆるキャラ|キャラクター|着ぐるみ")
 _SINITIC_TITLE = fast_compile(r"(?:候補|党|国家主席|主席|総統|総書記|委員長|大統領|首相|将軍|"
                               r"総督|督弁|大使|議長|氏|元帥|司令官)")
 # 朴政権, 魏王朝: a surname or a state, then what it ruled or founded.
@@ -969,7 +986,9 @@ def _filter(norm: str, cands: _Candidates) -> list[Finding]:
             continue
         if len(value) == 1 and value.isascii():
             continue  # Aさん, Bさん: letters standing in for people, not names
-        if _SAMPLE_NAME.match(value) and _EXAMPLE_WORDS.search(sentence(norm, start, end)):
+        if _SAMPLE_NAME.match(value) and (
+            _EXAMPLE_WORDS.search(sentence(norm, start, end)) or _SAMPLE_FORM.search(norm)
+        ):
             continue
         if conf >= CASE_FULL:
             sent = sentence(norm, start, end)

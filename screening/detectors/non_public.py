@@ -18,7 +18,12 @@ _MARK = fast_compile(
     r"(?:庁内|部内|課内|係内|室内|局内|所内|担当|関係者|幹部|内部|職員課内|人事担当)限り|"
     r"未定稿|非公表|未公表|公表前|発表前|非公開扱い|非公開の(?:資料|情報|文書|データ|内容)|"
     r"(?:庁内|内部|部内)(?:検討)?資料|外部に(?:は)?出せない|公表(?:不可|できない)|"
-    r"一切公表|(?:公表|公開)しない(?:約束|条件|前提)|内密に|オフレコ"
+    r"一切公表|(?:公表|公開)しない(?:約束|条件|前提)|内密に|オフレコ|"
+    r"[一-龥]{1,8}(?:課|部|室|係|局|班)限り|"
+    # Information given in confidence on condition it stays inside (第3号, 第8号).
+    r"(?:外部に(?:は)?(?:出さない|出せない|出さず|漏らさない)|公表しない|公開しない|非公開|"
+    r"口外しない|他言しない|秘密(?:保持|扱い))[」』]?(?:こと)?(?:を|と(?:いう|の))?"
+    r"(?:条件|約束|前提)"
 )
 # Undecided deliberations and unannounced decisions (第4号, 第5号).
 _PROCESS = fast_compile(
@@ -34,8 +39,25 @@ _PROCESS = fast_compile(
 )
 # Bid and sale prices that are planned but not yet published.
 _PRICE = fast_compile(r"(?:売却|買収|入札)?(?:予定価格|最低制限価格|最低売却価格|落札予定価格|調査基準価格)")
-_PUBLISHED = fast_compile(r"公表済|公告済|事後公表|公表され|公表して|公開済|公表する自治体|一覧")
+# 事後公表 is not here: a price published after the tender is secret until then.
+_PUBLISHED = fast_compile(r"公表済|公告済|事前公表|公表され|公表して|公開済|公表する自治体|一覧|入札結果")
 _AMOUNT_OR_PENDING = fast_compile(r"\d[\d,]*\s?(?:円|万円|億円)|\d+%|調整中|検討中|未定")
+
+
+# The city's own position in a negotiation (用地買収, 企業誘致, 和解): its ceiling, its offer.
+_NEGOTIATION_FIGURE = fast_compile(
+    r"上限|下限|提示(?:額|価格|する|予定)|譲歩(?:案|額)?|買収(?:単価|価格|額)|妥結(?:額|ライン)|"
+    r"落としどころ|最終提示"
+)
+_NEGOTIATING = fast_compile(r"交渉(?:中|して|する|に臨|の(?:方針|状況|相手))|協議中の(?:用地|買収|売却)")
+_AMOUNT = fast_compile(r"\d[\d,]*\s?(?:円|万円|億円|千円)|坪\d|\d+%")
+# Deliberations not yet decided and inspections not yet announced: likely non-public, but
+# as often a general question, so they ask for a confirmation (warn) rather than block.
+_PENDING = fast_compile(
+    r"(?:審議中|協議中|調整中)の[^。\n]{0,12}(?:案(?!内)|計画|方針)|"
+    r"(?:抜き打ち|事前(?:に)?通告(?:は|を)?(?:し|せ)(?:ない|ず))[^。\n]{0,12}(?:検査|監査|調査|立入)|"
+    r"(?:検査|監査|立入)[^。\n]{0,20}(?:抜き打ち|事前(?:に)?通告(?:は|を)?(?:し|せ)(?:ない|ず))"
+)
 
 
 def detect_non_public(text: str) -> list[Finding]:
@@ -54,6 +76,14 @@ def detect_non_public(text: str) -> list[Finding]:
         if word in ("公益通報", "内部通報") and not re.search(r"通報者|受付記録|通報内容|内容:", norm):
             continue
         findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.8, "undecided"))
+    if _NEGOTIATING.search(norm):
+        for m in _NEGOTIATION_FIGURE.finditer(norm):
+            if _AMOUNT.search(sentence(norm, m.start(), m.end())):
+                findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.8, "negotiation"))
+    for m in _PENDING.finditer(norm):
+        if "議会" in sentence(norm, m.start(), m.end()):
+            continue  # a bill before the council is deliberated in public
+        findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.45, "pending"))
     for m in _PRICE.finditer(norm):
         around = sentence(norm, m.start(), m.end())
         if _PUBLISHED.search(around):

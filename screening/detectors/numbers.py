@@ -173,7 +173,9 @@ def detect_phones(text: str) -> list[Finding]:
         if not kind or kind == "service":
             continue
         digits = digits_only(value)
-        if _placeholder_digits(digits) and not _personal_example(norm, start, start + len(value)):
+        # 027-000-0000: the subscriber part after the area code is the placeholder
+        placeholder = _placeholder_digits(digits) or _placeholder_digits(digits[3:])
+        if placeholder and not _personal_example(norm, start, start + len(value)):
             continue
         end = start + len(value)
         if value.startswith("(") and ")" not in value:
@@ -186,6 +188,28 @@ def detect_phones(text: str) -> list[Finding]:
             continue
         confidence = 0.9 if context == "personal" else 0.7
         findings.append(Finding(Category.PHONE, start, end, confidence, kind))
+    return findings
+
+
+_KANJI_DIGIT = str.maketrans("〇零一二三四五六七八九", "00123456789")
+# 〇九〇-四四一二-七七八三: a number written in kanji numerals (the dashes are normalised).
+_KANJI_PHONE = fast_compile(
+    r"(?<![一-龥〇])[〇零一二三四五六七八九]{2,5}-?[〇零一二三四五六七八九]{1,4}-?"
+    r"[〇零一二三四五六七八九]{4}(?![一-龥〇])"
+)
+
+
+def detect_kanji_phones(text: str) -> list[Finding]:
+    norm = normalize(text)
+    findings: list[Finding] = []
+    for m in _KANJI_PHONE.finditer(norm):
+        digits = digits_only(m.group().translate(_KANJI_DIGIT))
+        kind = _phone_kind(digits)
+        if kind in (None, "service") or _placeholder_digits(digits[3:]):
+            continue
+        if kind != "mobile" and _phone_context(norm, m.start(), m.end()) == "institutional":
+            continue
+        findings.append(Finding(Category.PHONE, m.start(), m.end(), 0.9, f"{kind}_kanji"))
     return findings
 
 
@@ -267,6 +291,9 @@ _BANK = fast_compile(
 )
 
 
+_SAMPLE_FORM = fast_compile(r"記入例|記載例|見本")
+
+
 def detect_bank_accounts(text: str) -> list[Finding]:
     norm = normalize(text)
     findings: list[Finding] = []
@@ -277,6 +304,11 @@ def detect_bank_accounts(text: str) -> list[Finding]:
         wide = before(norm, m.start(), 60)
         if not _BANK.search(wide):
             continue
+        if _placeholder_digits(m.group()) and (
+            _FORMAT_WORDS.search(norm, *sentence_bounds(norm, m.start(), m.end()))
+            or _SAMPLE_FORM.search(norm)
+        ):
+            continue  # 記入例: 口座番号 1234567 shows the format, it is nobody's account
         confidence = 0.95 if "口座" in wide else 0.9
         findings.append(
             Finding(Category.BANK_ACCOUNT, m.start(), m.end(), confidence, "account_context")
@@ -294,8 +326,9 @@ _ID_CONTEXT = fast_compile(
     r"特別永住者証明書番号|納税者番号|納税義務者番号|社員番号|職員番号|患者番号|診察券番号|"
     r"カルテ番号|利用者番号|世帯番号|個人コード|被保険者記号|記号[^\n]{0,8}番号"
 )
+# Digit groups may be separated by single spaces (第 4107 2283 5196 号).
 _ID_VALUE = fast_compile(
-    r"(?<![0-9A-Za-z])(?:第\s?)?([0-9A-Z][0-9A-Z\-]{3,19})(?![0-9A-Za-z])"
+    r"(?<![0-9A-Za-z])(?:第\s?)?([0-9A-Z](?:[0-9A-Z\-]|[ ](?=[0-9]{3})){3,23})(?![0-9A-Za-z])"
 )
 _ID_GAP = fast_compile(r"^[\s:：、,は（(]*(?:No\.?|番号|第)?[\s:：]*$")
 
@@ -336,4 +369,6 @@ def detect_numbers(text: str) -> list[Finding]:
     out += [f for f in detect_cards(text) if free(f)]
     out += [f for f in detect_bank_accounts(text) if free(f)]
     out += [f for f in detect_phones(text) if free(f)]
+    if any(c in text for c in "〇零"):  # a phone in kanji numerals has a 0 (〇九〇, 〇二七)
+        out += [f for f in detect_kanji_phones(text) if free(f)]
     return out

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from screening.detectors.context import fast_compile
+from screening.detectors.context import fast_compile, sentence
 from screening.detectors.normalize import normalize
 from screening.types import Category, Finding
 
@@ -50,6 +50,26 @@ _PRIVATE = fast_compile(
 )
 
 
+# Private life framed as one's own (3(3)): the speaker or their family, then leisure, their
+# own money or tax, their own job hunting, their own social events. The same topics asked
+# for citizens or visitors (a tourism PR, a tax-return help desk) are work.
+_OWN = r"(?:自分|私|わたし|僕|俺|うち|我が家|(?:うちの|私の)?(?:夫|妻|息子|娘|母|父|家族))"
+_PRIVATE_FRAMED = fast_compile(
+    rf"(?:{_OWN}の|家族で|家族と|夫婦で)[^。\n]{{0,16}}?"
+    r"(?:旅行|旅|温泉|[0-9一二三]泊|キャンプ|バーベキュー|BBQ|ドライブ|レジャー|"
+    r"確定申告|医療費控除|ふるさと納税|住宅ローン|転職|志望動機|履歴書|職務経歴書|副業|"
+    r"同窓会|飲み会|誕生日|結婚式|趣味)|"
+    r"(?:今度の|次の|今週末の|来週末の)?(?:週末|休日|連休|休み|夏休み|お盆休み|年末年始)(?:に|の|は)"
+    r"[^。\n]{0,12}?(?:旅行|旅|温泉|[0-9一二三]泊|キャンプ|バーベキュー|BBQ|ドライブ|デート|飲み会)|"
+    r"転職(?:を考えて|活動|したい|しようと|先を)|(?:大学|高校|中学)?の?(?:同窓会|同級会|クラス会)"
+    r"[^。\n]{0,8}(?:幹事|出欠|案内状|二次会)"
+)
+_PUBLIC_WORK = fast_compile(
+    r"市民|住民|来訪者|観光客|参加者|利用者|イベント|PR|ＰＲ|チラシ|ポスター|広報|案内文|事業|"
+    r"施策|相談会|窓口|職員向け|研修"
+)
+
+
 def detect_requests(text: str) -> list[Finding]:
     norm = normalize(text)
     findings: list[Finding] = []
@@ -63,5 +83,9 @@ def detect_requests(text: str) -> list[Finding]:
     for m in _GENERATE_EN.finditer(norm):
         findings.append(Finding(Category.IMAGE_GENERATION, m.start(), m.end(), 0.9, "media_request"))
     for m in _PRIVATE.finditer(norm):
+        findings.append(Finding(Category.NON_BUSINESS, m.start(), m.end(), 0.8, "private_use"))
+    for m in _PRIVATE_FRAMED.finditer(norm):
+        if _PUBLIC_WORK.search(sentence(norm, m.start(), m.end())):
+            continue
         findings.append(Finding(Category.NON_BUSINESS, m.start(), m.end(), 0.8, "private_use"))
     return findings

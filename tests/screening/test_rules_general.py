@@ -1,0 +1,82 @@
+"""Rules found by writing new prompts the development cases do not contain."""
+from __future__ import annotations
+
+import pytest
+
+from screening.engine import screen_text
+from screening.types import Category, Decision
+
+
+def categories(text: str) -> set[str]:
+    return {f.category.value for f in screen_text(text).findings if f.confidence >= 0.25}
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a price kept secret until the tender is still secret when it will be published later
+        ("来月の舗装工事の予定価格は 12,300,000円 とし、事後公表とする予定です。", "non_public"),
+        # the city's own position in a negotiation, with its figure
+        ("企業誘致で相手方と交渉中。市が最終提示する賃料の下限は月額 400,000円 です。", "non_public"),
+        # information given on condition it stays inside
+        ("取引先から「外部に出さない」約束で原価表をもらいました。要約して。", "non_public"),
+        ("【財政課限り】補正予算の見込み", "non_public"),
+        # a mobile number written in kanji numerals
+        ("父の携帯 〇八〇―一三五七―二四六八 に折り返してください。", "phone"),
+        # a Chinese name the dictionary reads as other words
+        ("「劉強様 転入届を受け付けました」を中国語にして", "person_name"),
+        # a diagnosis
+        ("小学2年の男の子で、自閉スペクトラム症の診断があります。", "sensitive"),
+    ],
+)
+def test_found(text: str, category: str) -> None:
+    assert category in categories(text)
+
+
+def test_id_digit_groups_with_spaces_are_masked_whole() -> None:
+    masked = screen_text("運転免許証番号 第 3301 2345 6789 号").masked_text
+    assert masked == "運転免許証番号 第 〔識別番号1〕 号"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # format illustrations
+        "FAX番号の書き方の例は「0120-000-000」ではなく「027-000-0000」のようにしてください。",
+        "記入例では口座番号を 7654321、名義を マエバシ ハナコ と書いています。",
+        "記入例のページです。申請者欄は「前橋 太郎」、続柄欄は「本人」。",
+        # a mascot
+        "「ころちゃん」というマスコットキャラクターの紹介文を作って。",
+        # the same topics asked for citizens
+        "市民向けに、家族で楽しめる温泉地の観光PR文を作ってください。",
+        "確定申告の相談会の案内文を、市民向けに分かりやすく直して。",
+        "議会で審議中の補正予算案の概要を、市民向けに説明してください。",
+        # a general question
+        "秘密保持の条件を契約書にどう書くか教えてください。",
+    ],
+)
+def test_passes(text: str) -> None:
+    assert screen_text(text).decision is Decision.PASS, screen_text(text).findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "自分の確定申告で、医療費控除の計算方法を教えてください。",
+        "今度の連休に家族で箱根に2泊します。おすすめの宿を教えて。",
+        "転職を考えています。面接での志望動機の言い方を考えて。",
+        "高校の同窓会の幹事になったので、出欠を取る文面を作って。",
+    ],
+)
+def test_private_use_asks_for_confirmation(text: str) -> None:
+    result = screen_text(text)
+    assert result.decision is Decision.WARN
+    assert any(f.category is Category.NON_BUSINESS for f in result.findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["審議中の計画案を要約して", "抜き打ちで立入検査を行う日程の調整"],
+)
+def test_pending_deliberations_and_inspections_warn(text: str) -> None:
+    assert screen_text(text).decision is Decision.WARN
