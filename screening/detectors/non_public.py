@@ -19,7 +19,7 @@ _MARK = fast_compile(
     r"未定稿|非公表|未公表|公表前|発表前|非公開扱い|非公開の(?:資料|情報|文書|データ|内容)|"
     r"(?:庁内|内部|部内)(?:検討)?資料|外部に(?:は)?出せない|公表(?:不可|できない)|"
     r"一切公表|(?:公表|公開)しない(?:約束|条件|前提)|内密に|オフレコ|"
-    r"[一-龥]{1,8}(?:課|部|室|係|局|班)限り|"
+    r"(?<=[一-龥])(?:課|部|室|係|局|班)限り|"
     # Information given in confidence on condition it stays inside (第3号, 第8号).
     r"(?:外部に(?:は)?(?:出さない|出せない|出さず|漏らさない)|公表しない|公開しない|非公開|"
     r"口外しない|他言しない|秘密(?:保持|扱い))[」』]?(?:こと)?(?:を|と(?:いう|の))?"
@@ -64,9 +64,15 @@ def detect_non_public(text: str) -> list[Finding]:
     norm = normalize(text)
     findings: list[Finding] = []
     for m in _MARK.finditer(norm):
-        if quoted_exactly(norm, m.start(), m.end()):
+        start = m.start()
+        if m.group().endswith("限り") and norm[start - 1 : start].strip():
+            # 人事課限り: the unit's name belongs to the mark (found from 課限り backwards,
+            # which is cheaper than trying every kanji as a start)
+            while start > 0 and start > m.start() - 8 and "一" <= norm[start - 1] <= "龥":
+                start -= 1
+        if quoted_exactly(norm, start, m.end()):
             continue
-        findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.9, "mark"))
+        findings.append(Finding(Category.NON_PUBLIC, start, m.end(), 0.9, "mark"))
     for m in _PROCESS.finditer(norm):
         if quoted_exactly(norm, m.start(), m.end()):
             continue
