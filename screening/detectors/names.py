@@ -32,7 +32,7 @@ ANCHORED = 0.9
 
 _HONORIFIC = fast_compile(r"(?:様|さま|さん|氏|殿|君|くん|ちゃん)(?![名式子々相態付])")
 _LABEL = fast_compile(
-    r"(?:氏名|お名前|名前|フリガナ|ふりがな|名義(?:人)?|口座名義|申請者|請求者|相談者|申出者|"
+    r"(?:氏名|お名前|名前|おなまえ|なまえ|しめい|フリガナ|ふりがな|名義(?:人)?|口座名義|申請者|請求者|相談者|申出者|"
     r"支援対象者|対象者|対象児童|対象|世帯主|児童|生徒|保護者|本人|宛先|宛名|受講者|講師|地権者|"
     r"滞納者|納税義務者|義務者|配偶者|被接種者|接種者|通報者|申立人|相手方|利用者|差出人|寄附者|"
     r"寄付者|依頼者|被保険者|扶養親族|届出人|代理人|受取人|債権者名?|契約者|入居者|申込者|"
@@ -61,8 +61,15 @@ _ORG_BEFORE = fast_compile(r"(?:株式会社|有限会社|合同会社|\(株\)|\
 _HISTORICAL = fast_compile(
     r"明治|大正|江戸|戦国|幕末|鎌倉|室町|平安|奈良時代|初代|の祖|生誕|没後|歴史|郷土|偉人|詩人|"
     r"作家|小説家|歌人|俳人|画家|武将|藩主|県令|天皇|将軍|の言葉|名言|引用|銅像|記念館|文学館|"
-    r"ゆかり|伝記|史跡|大河ドラマ|昔話|童話|小説|物語|主人公|登場人物|キャラクター"
+    r"ゆかり|伝記|史跡|大河ドラマ|昔話|童話|小説|物語|主人公|登場人物|キャラクター|"
+    r"文豪|名作|作品|作中|著書|に出てくる|に登場する"
 )
+# A name followed by an elected or appointed office, in a sentence reporting what they said
+# in public, is a public figure acting in office.
+_OFFICIAL_AFTER = fast_compile(
+    r"[一-龥]{0,4}(?:知事|首相|総理大臣|総理|大臣|長官|市長|町長|村長|議員|議長|大統領)"
+)
+_PUBLIC_STATEMENT = fast_compile(r"記者会見|会見|記者発表|演説|答弁|所信表明|施政方針|談話|表明")
 _CASE = fast_compile(
     r"住民票|申請|相談|滞納|受付|届出|世帯|保護者|児童|生徒|患者|利用者|窓口|苦情|通知|記録|"
     r"手続|納税|保険|手当|支給|給付|訪問|入所|入院|転入|転出|受給|住所|電話|連絡先|生年月日|"
@@ -90,7 +97,7 @@ _KATA_STOP = {
 }
 _EN_ANCHOR = fast_compile(
     r"(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? |\b(?:[Mm]y|[Hh]er|[Hh]is|[Tt]heir) name is |"
-    r"\bDear |\b[Nn]ame: |\b(?:son|daughter|wife|husband|child|mother|father|brother|sister),? )"
+    r"\bDear |\b[Nn]ame: |\bI'm |\bI am |\b[Nn]ame's |\b(?:son|daughter|wife|husband|child|mother|father|brother|sister),? )"
 )
 _EN_ORG = fast_compile(
     r"\b(?:City|Office|Hall|Center|Centre|Department|Section|Division|Ward|Prefecture|"
@@ -379,7 +386,10 @@ def _backward_name_core(norm: str, end: int, tokens_by_end: dict[int, int],
 _FWD_LATIN = fast_compile(r"[A-Z][A-Za-z'\-]+(?: (?:[A-Z][A-Za-z'\-]+|de|da|dos|van|von|bin))+")
 _FWD_KATA = fast_compile(r"[ァ-ヴ][ァ-ヴー]*(?:[・ ][ァ-ヴ][ァ-ヴー]*){0,3}")
 _FWD_HIRA = fast_compile(r"[ぁ-ゖ]{2,6} [ぁ-ゖ]{1,6}")
-_FWD_KANJI = fast_compile(r"[一-龥々]{1,4} [一-龥々ヶ]{1,4}(?![一-龥々])")
+# A kanji surname, a space, and a given name in kanji or kana (小松 タケ, 石田 ともや).
+_FWD_KANJI = fast_compile(
+    r"[一-龥々]{1,4} (?:[一-龥々ヶ]{1,4}(?![一-龥々])|[ぁ-ゖ]{2,5}(?![ぁ-ゖ])|[ァ-ヴー]{2,6}(?![ァ-ヴー]))"
+)
 _TRAILING_HONORIFIC = fast_compile(r"(?:様|さま|さん|氏|殿|君|くん|ちゃん)$")
 
 
@@ -456,7 +466,9 @@ def detect_names(text: str) -> list[Finding]:
         if kind == "single" and i > 0 and tokens[i - 1].is_place and tokens[i - 1].end == start:
             continue  # 手稲区前田: a district named like a surname
         if _ROLE_AFTER.match(norm, end) and kind in ("full", "single", "foreign", "given_pair"):
-            cands.add(start, end, ANCHORED, "title")
+            # 大胡氏 in a history text is a clan, not a person to protect
+            clan = historical and norm.startswith("氏", end)
+            cands.add(start, end, HINT if clan else ANCHORED, "title")
             continue
         if " " not in span_text and _in_compound(tokens, i, j, lone=kind in ("single", "famous")):
             continue
@@ -467,8 +479,10 @@ def detect_names(text: str) -> list[Finding]:
                 cands.add(start, end, SPACED_FULL, "spaced_full_name")
                 continue
             lo, hi = sentence_bounds(norm, start, end)
-            if historical:
-                conf = HINT
+            if historical or (
+                _OFFICIAL_AFTER.match(norm, end) and _PUBLIC_STATEMENT.search(norm, lo, hi)
+            ):
+                conf = HINT  # 〇〇知事は記者会見で…: an official speaking in public
             elif _CASE.search(norm, lo, hi):
                 conf = CASE_FULL
             else:
@@ -500,11 +514,13 @@ def detect_names(text: str) -> list[Finding]:
         end = m.start()
         while end > start and norm[end - 1] == " ":
             end -= 1
-        cands.add(start, end, ANCHORED, f"honorific_{how}")
+        # 大胡氏, 北条氏 in a history text: a clan, not a person to protect
+        clan = historical and norm.startswith("氏", m.start())
+        cands.add(start, end, HINT if clan else ANCHORED, f"honorific_{how}")
     # Sudachi-tagged names right before an honorific (kanji surnames: 鈴木さん, 高橋様).
     for (start, end), (_conf, _reason) in list(cands.spans.items()):
-        tail = norm[end : end + 4]
-        if _HONORIFIC.match(tail.lstrip(" ")):
+        tail = norm[end : end + 4].lstrip(" ")
+        if _HONORIFIC.match(tail) and not (historical and tail.startswith("氏")):
             cands.add(start, end, ANCHORED, "honorific")
 
     for m in _LABEL.finditer(norm):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from screening.detectors.context import fast_compile, quoted_exactly, sentence
+from screening.detectors.context import fast_compile, quoted_exactly, sentence, sentence_bounds
 from screening.detectors.normalize import normalize
 from screening.types import Category, Finding
 
@@ -23,13 +23,16 @@ _MARK = fast_compile(
     # Information given in confidence on condition it stays inside (第3号, 第8号).
     r"(?:外部に(?:は)?(?:出さない|出せない|出さず|漏らさない)|公表しない|公開しない|非公開|"
     r"口外しない|他言しない|秘密(?:保持|扱い))[」』]?(?:こと)?(?:を|と(?:いう|の))?"
-    r"(?:条件|約束|前提)"
+    r"(?:条件|約束|前提)|"
+    # closed sessions and papers for a restricted circle
+    r"非公開(?:で|と)(?:審議|した|された|する|して)|非公開(?:の)?部分|非公開会議|秘密会|"
+    r"(?:委員|関係者|幹部|出席者|理事)(?:だけ|のみ)に(?:送る|配る|配布|共有|限る)"
 )
 # Undecided deliberations and unannounced decisions (第4号, 第5号).
 _PROCESS = fast_compile(
     r"(?:まだ)?(?:部長|市長|課長|局長|最終)?決裁前|(?:市長)?査定前|内示前|(?:本人にも|本人へ)?通知前|"
-    r"(?:まだ)?(?:地域|住民|対象者本人|本人|対象課|相手方)(?:に|には|にも)(?:まだ)?"
-    r"(?:説明|伝え|通知|知らせ)(?:て)?(?:い)?ない|事前に(?:知らせない|通知しない|公表しない)|"
+    r"(?:まだ)?(?:地域|住民|対象者本人|本人|対象[一-龥]{0,3}|相手方)(?:に|には|にも)(?:まだ)?"
+    r"(?:説明|伝え|通知|知らせ)(?:て)?(?:い)?(?:ない|ません|ず)|事前に(?:知らせない|通知しない|公表しない)|"
     r"人事異動(?:\s?\(?案\)?)|異動(?:案|内示)|昇任(?:候補|案)|懲戒処分(?:案|の検討)|"
     r"公益通報|内部通報|(?:ハラスメント|セクハラ|パワハラ)(?:相談|申立て?)(?:の記録)?|"
     r"(?:和解金|示談金|賠償額|和解額)の?(?:上限|下限|見込み|方針)|訴訟方針|"
@@ -50,6 +53,7 @@ _NEGOTIATION_FIGURE = fast_compile(
     r"落としどころ|最終提示"
 )
 _NEGOTIATING = fast_compile(r"交渉(?:中|して|する|に臨|の(?:方針|状況|相手))|協議中の(?:用地|買収|売却)")
+_DATE = fast_compile(r"\d{1,2}月\d{1,2}日|\d{1,2}/\d{1,2}|来週|明日|今月中")
 _AMOUNT = fast_compile(r"\d[\d,]*\s?(?:円|万円|億円|千円)|坪\d|\d+%")
 # Deliberations not yet decided and inspections not yet announced: likely non-public, but
 # as often a general question, so they ask for a confirmation (warn) rather than block.
@@ -84,12 +88,20 @@ def detect_non_public(text: str) -> list[Finding]:
         findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.8, "undecided"))
     if _NEGOTIATING.search(norm):
         for m in _NEGOTIATION_FIGURE.finditer(norm):
-            if _AMOUNT.search(sentence(norm, m.start(), m.end())):
+            lo, hi = sentence_bounds(norm, m.start(), m.end())
+            amounts = list(_AMOUNT.finditer(norm, lo, hi))
+            if amounts:
                 findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.8, "negotiation"))
+                # the figure is the secret: masking the word 上限 alone would leave it readable
+                findings += [Finding(Category.NON_PUBLIC, a.start(), a.end(), 0.8, "negotiation")
+                             for a in amounts]
     for m in _PENDING.finditer(norm):
         if "議会" in sentence(norm, m.start(), m.end()):
             continue  # a bill before the council is deliberated in public
-        findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.45, "pending"))
+        # with a date it is a plan, not a general question: an unannounced inspection on 10月15日
+        dated = _DATE.search(sentence(norm, m.start(), m.end()))
+        findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.8 if dated else 0.45,
+                                "pending"))
     for m in _PRICE.finditer(norm):
         around = sentence(norm, m.start(), m.end())
         if _PUBLISHED.search(around):

@@ -86,7 +86,12 @@ _INSTITUTION = fast_compile(
     r"[^\s号]係(?!長)|(?<!号)室(?!長)|[^\s]局|[^\s]署|センター|病院|医院|クリニック|会館|"
     r"公民館|図書館|[^\s]館|学校|大学|保育園|幼稚園|こども園|事務局|本社|支店|店舗|工場|協会|"
     r"組合|株式会社|有限会社|法人|団体|窓口|代表|直通|問い?合わ?せ|問合せ|相談ダイヤル|"
-    r"コールセンター|ダイヤル|FAX|ファクス|開館|開庁|受付時間"
+    r"コールセンター|ダイヤル|FAX|ファクス|開館|開庁|受付時間|"
+    r"City Hall|Division|Department|Office|Section|Center|Centre|Library|Hospital|Ward"
+)
+# Someone's own number, said right before it: 自宅 (027)…, 山田様の電話 027-….
+_OWN_NUMBER_BEFORE = fast_compile(
+    r"(?:様|さま|さん|殿|自宅|携帯)(?:の)?(?:電話|番号|TEL|Tel|tel)?(?:番号)?[\s:：は(（]*$"
 )
 _PERSONAL_PHONE_CONTEXT = fast_compile(
     r"様|さん|氏(?!名)|殿|くん|君|ちゃん|宅|自宅|携帯|本人|相談者|申請者|連絡先|長男|長女|"
@@ -97,6 +102,8 @@ _INSTITUTION_AFTER = fast_compile(r"^\s*[（(](?:代表|直通|内線|平日|受
 
 def _phone_context(norm: str, start: int, end: int) -> str | None:
     """'personal' or 'institutional' from the nearest marker before the number."""
+    if _OWN_NUMBER_BEFORE.search(norm, max(0, start - 12), start):
+        return "personal"  # 自宅 (027)254-…（平日の午前中…）: the hours are the caller's
     if _INSTITUTION_AFTER.match(after(norm, end, 10)):
         return "institutional"
     window = norm[max(0, start - 150) : start]

@@ -80,3 +80,57 @@ def test_private_use_asks_for_confirmation(text: str) -> None:
 )
 def test_pending_deliberations_and_inspections_warn(text: str) -> None:
     assert screen_text(text).decision is Decision.WARN
+
+
+# ---------------------------------------------------------------- second batch of new prompts
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("景観審議会の非公開で審議した部分の議事要旨を、委員だけに配る版に整えて。", "non_public"),
+        ("市で唯一の女性の区長（60代）が病気療養のため辞任されます。", "sensitive"),
+        ("給食センターへの抜き打ち検査を11月5日に行います。対象施設には知らせていません。", "non_public"),
+        ("My name is Tanaka. I'm Olivia Bennett, and I moved to Maebashi last month.", "person_name"),
+        ("おなまえ：やまもと さくら", "person_name"),
+        ("相談者： 吉川 ミツ（80歳）", "person_name"),
+    ],
+)
+def test_found_second_batch(text: str, category: str) -> None:
+    assert category in categories(text)
+
+
+def test_negotiation_figure_itself_is_masked() -> None:
+    masked = screen_text("駅前用地の売却で交渉中です。市の下限は 2億3千万円 ではなく 230,000,000円 です。").masked_text
+    assert "230,000,000" not in masked
+
+
+def test_own_phone_before_office_hours_is_personal() -> None:
+    result = screen_text("折り返しは自宅 (027)231-4455（平日の夕方が望ましい）までお願いします、とのこと。")
+    assert "231-4455" not in result.masked_text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "戦国時代に長野氏が治めた箕輪城の歴史を、小学生向けに説明して。",
+        "宮沢賢治の作品に出てくる又三郎のように、風を題材にした詩の授業案を作って。",
+        "The Tax Division of Maebashi City Hall can be reached at 027-898-5500.",
+        "大塚健太知事は記者会見で、来年度の重点施策を発表した。要点を3行で。",
+        "30代・40代の市民向けに、がん検診の受診を呼びかけるチラシの文案を作って。",
+    ],
+)
+def test_passes_second_batch(text: str) -> None:
+    assert screen_text(text).decision is Decision.PASS, screen_text(text).findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "母に渡すメッセージを、還暦のお祝いに書いてください。",
+        "今度の休みに榛名湖へ釣りに行きます。朝の天気の見方を教えて。",
+        "自分用のスマートフォンを買い替えたいので、おすすめを教えてください。",
+    ],
+)
+def test_private_use_second_batch(text: str) -> None:
+    assert screen_text(text).decision is Decision.WARN
