@@ -69,7 +69,9 @@ _HISTORICAL = fast_compile(
 _OFFICIAL_AFTER = fast_compile(
     r"[一-龥]{0,4}(?:知事|首相|総理大臣|総理|大臣|長官|市長|町長|村長|議員|議長|大統領)"
 )
-_PUBLIC_STATEMENT = fast_compile(r"記者会見|会見|記者発表|演説|答弁|所信表明|施政方針|談話|表明")
+_PUBLIC_STATEMENT = fast_compile(
+    r"記者会見|会見|記者発表|演説|答弁|所信表明|施政方針|談話|表明|出席|あいさつ|挨拶|祝辞|式辞|視察"
+)
 _CASE = fast_compile(
     r"住民票|申請|相談|滞納|受付|届出|世帯|保護者|児童|生徒|患者|利用者|窓口|苦情|通知|記録|"
     r"手続|納税|保険|手当|支給|給付|訪問|入所|入院|転入|転出|受給|住所|電話|連絡先|生年月日|"
@@ -84,7 +86,12 @@ _SAMPLE_NAME = fast_compile(
     r"(?:太郎|花子|一郎|次郎|タロウ|ハナコ|イチロウ|ジロウ|たろう|はなこ)$"
 )
 _SAMPLE_FORM = fast_compile(r"記入例|記載例|見本")
-_EXAMPLE_WORDS = fast_compile(r"記入例|記載例|見本|例[:：]|例えば|例として|サンプル|ダミー|架空|仮の|仮名|テンプレート|様式")
+# In a sample form any surname goes with the stock given names (群馬 花子, 前橋 一郎).
+_SAMPLE_GIVEN = fast_compile(r"^[一-龥]{1,3}\s?(?:太郎|花子|一郎|次郎)$")
+_EXAMPLE_WORDS = fast_compile(
+    r"記入例|記載例|見本|例[:：]|例えば|例として|サンプル|ダミー|架空|仮の|仮名|テンプレート|様式|"
+    r"マスキング|伏せ字|置き換え"
+)
 _KATAKANA_RUN = fast_compile(r"[ァ-ヴ][ァ-ヴー]*(?:[・ ][ァ-ヴ][ァ-ヴー]*){0,3}$")
 _LATIN_RUN_END = fast_compile(r"[A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*){0,3}$")
 _LATIN_RUN_START = fast_compile(r"[A-Z][A-Za-z'\-]+(?: (?:[A-Z][A-Za-z'\-]+|de|da|dos|van|von|bin))*")
@@ -1002,9 +1009,9 @@ def _filter(norm: str, cands: _Candidates) -> list[Finding]:
             continue
         if len(value) == 1 and value.isascii():
             continue  # Aさん, Bさん: letters standing in for people, not names
-        if _SAMPLE_NAME.match(value) and (
+        if (_SAMPLE_NAME.match(value) and (
             _EXAMPLE_WORDS.search(sentence(norm, start, end)) or _SAMPLE_FORM.search(norm)
-        ):
+        )) or (_SAMPLE_GIVEN.match(value) and _SAMPLE_FORM.search(norm)):
             continue
         if conf >= CASE_FULL:
             sent = sentence(norm, start, end)

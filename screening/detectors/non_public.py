@@ -15,14 +15,14 @@ _MARK = fast_compile(
     r"【[^【】\n]{0,20}(?:秘|取扱(?:い)?注意|限り|非公開|非公表|未公表|未定稿|内部|検討資料|"
     r"部外秘|禁転載|持出禁止)[^【】\n]{0,20}】"
     r"|極秘|部外秘|社外秘|庁外秘|マル秘|㊙|取扱(?:い)?注意|"
-    r"(?:庁内|部内|課内|係内|室内|局内|所内|担当|関係者|幹部|内部|職員課内|人事担当)限り|"
+    r"(?:庁内|部内|課内|係内|室内|局内|所内|担当|担当者|関係者|幹部|内部|職員課内|人事担当)限り|"
     r"未定稿|非公表|未公表|公表前|発表前|非公開扱い|非公開の(?:資料|情報|文書|データ|内容)|"
-    r"(?:庁内|内部|部内)(?:検討)?資料|外部に(?:は)?出せない|公表(?:不可|できない)|"
+    r"(?:庁内|内部|部内)(?:検討)?資料|外(?:部)?に(?:は)?出せ(?:ない|ません)|公表(?:不可|できない)|"
     r"一切公表|(?:公表|公開)しない(?:約束|条件|前提)|内密に|オフレコ|"
     r"(?<=[一-龥])(?:課|部|室|係|局|班)限り|"
     # Information given in confidence on condition it stays inside (第3号, 第8号).
     r"(?:外部に(?:は)?(?:出さない|出せない|出さず|漏らさない)|公表しない|公開しない|非公開|"
-    r"口外しない|他言しない|秘密(?:保持|扱い))[」』]?(?:こと)?(?:を|と(?:いう|の))?"
+    r"口外しない|他言しない|秘密(?:保持|扱い))(?:こと)?[」』]?(?:こと)?(?:を|と(?:いう|の))?"
     r"(?:条件|約束|前提)|"
     # closed sessions and papers for a restricted circle
     r"非公開(?:で|と)(?:審議|した|された|する|して)|非公開(?:の)?部分|非公開会議|秘密会|"
@@ -38,12 +38,26 @@ _PROCESS = fast_compile(
     r"(?:和解金|示談金|賠償額|和解額)の?(?:上限|下限|見込み|方針)|訴訟方針|"
     r"要人の(?:来場|到着|移動)(?:時刻|経路|ルート)|警備計画|"
     r"(?:法人|個人)?(?:市民税|住民税|法人税|固定資産税|所得税)の?(?:申告内容|課税(?:標準|情報|額)|申告額)|"
-    r"着眼点"
+    r"着眼点|"
+    r"まだ[^。\n]{0,12}(?:会議|庁議|決裁|審議会|協議)に(?:も)?(?:かけて|諮って|付議して|上げて)"
+    r"(?:い)?(?:ない|ません)|決まりかけ|調整前の案|(?:本人|相手方|地権者)(?:に|にも)?(?:は)?打診前|"
+    r"(?:譲渡|売却|買収|取得|賃貸|賃料)(?:価格|額)?の(?:上限|下限)|買収予定(?:区域|地|価格)|"
+    # a tip-off or an investigation in progress (談合, 不正 …)
+    r"(?:談合|不正|横領|着服|不適正)(?:の疑い|があるとの|が疑われ)|"
+    r"(?:情報提供|通報|告発)を受け[^。\n]{0,30}(?:調査中|確認中|事実確認)|"
+    # weak points of security
+    r"(?:防犯カメラ|センサー|警備)[^。\n]{0,10}死角|警備体制の(?:穴|弱点)|脆弱性(?:の内容|が残って)"
+)
+# Credentials: a password or a PIN written out.
+_CREDENTIAL = fast_compile(
+    r"(?:パスワード|暗証番号|パスコード|PW|[Pp]assword|APIキー|シークレットキー)[\s:：は=]*"
+    r"(?=[^\s、。]*[0-9A-Za-z])[^\s、。)）」]{4,}"
 )
 # Bid and sale prices that are planned but not yet published.
 _PRICE = fast_compile(r"(?:売却|買収|入札)?(?:予定価格|最低制限価格|最低売却価格|落札予定価格|調査基準価格)")
 # 事後公表 is not here: a price published after the tender is secret until then.
 _PUBLISHED = fast_compile(r"公表済|公告済|事前公表|公表され|公表して|公開済|公表する自治体|一覧|入札結果")
+_PUBLISHED_ANYWHERE = fast_compile(r"公表済|公告済|事前公表|開札済|入札結果|落札価格|落札結果")
 _AMOUNT_OR_PENDING = fast_compile(r"\d[\d,]*\s?(?:円|万円|億円)|\d+%|調整中|検討中|未定")
 
 
@@ -59,7 +73,8 @@ _AMOUNT = fast_compile(r"\d[\d,]*\s?(?:円|万円|億円|千円)|坪\d|\d+%")
 # as often a general question, so they ask for a confirmation (warn) rather than block.
 _PENDING = fast_compile(
     r"(?:審議中|協議中|調整中)の[^。\n]{0,12}(?:案(?!内)|計画|方針)|"
-    r"(?:抜き打ち|事前(?:に)?通告(?:は|を)?(?:し|せ)(?:ない|ず))[^。\n]{0,12}(?:検査|監査|調査|立入)|"
+    r"(?:抜き打ち|予告なし|無予告|事前(?:に)?通告(?:は|を)?(?:し|せ)(?:ない|ず)|事前通告なし)"
+    r"[^。\n]{0,12}(?:検査|監査|調査|立入)|"
     r"(?:検査|監査|立入)[^。\n]{0,20}(?:抜き打ち|事前(?:に)?通告(?:は|を)?(?:し|せ)(?:ない|ず))"
 )
 
@@ -102,7 +117,12 @@ def detect_non_public(text: str) -> list[Finding]:
         dated = _DATE.search(sentence(norm, m.start(), m.end()))
         findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.8 if dated else 0.45,
                                 "pending"))
+    for m in _CREDENTIAL.finditer(norm):
+        findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.9, "credential"))
+    published = _PUBLISHED_ANYWHERE.search(norm)
     for m in _PRICE.finditer(norm):
+        if published:
+            continue  # 入札結果, 開札済み, 公表済み: the prices were made public
         around = sentence(norm, m.start(), m.end())
         if _PUBLISHED.search(around):
             continue

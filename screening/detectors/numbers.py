@@ -328,6 +328,8 @@ def detect_bank_accounts(text: str) -> list[Finding]:
 _ID_CONTEXT = fast_compile(
     r"住民票コード|住基コード|運転免許証?(?:の)?番号|免許証番号|運転免許証|旅券番号|旅券|"
     r"パスポート番号|パスポート|passport(?: number| no\.?)?|Passport(?: number| No\.?)?|"
+    r"[Ii]nsured(?: person'?s)? (?:number|no\.?)|[Ii]nsurance (?:card )?(?:number|no\.?)|"
+    r"[Rr]esidence card (?:number|no\.?)|[Ll]icen[cs]e (?:number|no\.?)|"
     r"被保険者番号|被保険者証番号|保険者番号|基礎年金番号|年金番号|年金手帳番号|宛名番号|"
     r"学籍番号|生徒番号|児童番号|受給者番号|受給者証番号|手帳番号|在留カード番号|"
     r"特別永住者証明書番号|納税者番号|納税義務者番号|社員番号|職員番号|患者番号|診察券番号|"

@@ -134,3 +134,36 @@ def test_passes_second_batch(text: str) -> None:
 )
 def test_private_use_second_batch(text: str) -> None:
     assert screen_text(text).decision is Decision.WARN
+
+
+# ---------------------------------------------------------------- third batch of new prompts
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("共有フォルダの管理者パスワード：Kb7#tree2026 を設定手順書に入れて整えて。", "non_public"),
+        ("指名競争入札で談合があるとの情報提供を受け、現在事実確認中です。経緯をまとめて。", "non_public"),
+        ("再編案はまだ庁議にもかけていない段階です。要点を整理して。", "non_public"),
+        ("この案は調整前の案なので外には出せませんが、文章を整えて。", "non_public"),
+        ("大学から「公表しないこと」を条件に受け取った志願者数の推移を要約して。", "non_public"),
+        ("予告なしの立入検査を12月3日に2店舗で行います。", "non_public"),
+        ("会議の集合写真から背景を消して、人物だけ切り抜いた画像にしてください。", "image_generation"),
+        ("5歳の男児で、現在一時保護の状態です。", "sensitive"),
+        ("Insured number: 31-204578 (please keep it)", "id_number"),
+    ],
+)
+def test_found_third_batch(text: str, category: str) -> None:
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "入札結果のお知らせ（開札済み）。予定価格 9,800,000円、落札価格 9,120,000円。表に整えて。",
+        "図書館で読書感想文コンクールを開きます。応募要項の文案を作って。",
+        "【記入例】申請者氏名「前橋 一郎」の欄の書き方の説明文を作って。",
+    ],
+)
+def test_passes_third_batch(text: str) -> None:
+    assert screen_text(text).decision is Decision.PASS, screen_text(text).findings
