@@ -19,6 +19,13 @@ _MARK = fast_compile(
     r"未定稿|非公表|未公表|公表前|発表前|非公開扱い|非公開の(?:資料|情報|文書|データ|内容)|"
     r"(?:庁内|内部|部内)(?:検討)?資料|外(?:部)?に(?:は)?出せ(?:ない|ません)|公表(?:不可|できない)|"
     r"一切公表|(?:公表|公開)しない(?:約束|条件|前提)|内密に|オフレコ|"
+    # marks and cues of secrecy in the words staff actually write
+    r"[一-龥]{1,4}外秘|持出禁止|持ち出し禁止|配布先限定|複製禁止|CONFIDENTIAL|Confidential|"
+    r"取扱いに(?:は)?(?:十分)?注意|ここだけの話|水面下で|他言無用|口外しない(?:で|よう)|"
+    r"(?:まだ)?(?:オープン|表)に(?:なって|出て)(?:い)?(?:ない|ません)|当日まで伏せ|"
+    r"(?:発表|報道)?解禁(?:前|日時|は)|(?:公表|発表)は(?:まだ|しない|していません)|"
+    r"(?:まだ)?(?:公表|発表)(?:して(?:い)?(?:ない|ません)|前の)|(?:出さない|伏せる)約束|"
+    r"捜査中|捜査(?:情報|上の)|調査嘱託|"
     r"(?<=[一-龥])(?:課|部|室|係|局|班)限り|"
     # Information given in confidence on condition it stays inside (第3号, 第8号).
     r"(?:外部に(?:は)?(?:出さない|出せない|出さず|漏らさない)|公表しない|公開しない|非公開|"
@@ -39,6 +46,13 @@ _PROCESS = fast_compile(
     r"要人の(?:来場|到着|移動)(?:時刻|経路|ルート)|警備計画|"
     r"(?:法人|個人)?(?:市民税|住民税|法人税|固定資産税|所得税)の?(?:申告内容|課税(?:標準|情報|額)|申告額)|"
     r"着眼点|"
+    r"(?:庁議|部長会議|政策会議|経営会議)に(?:かける|諮る|付議する)?前|"
+    r"方針が(?:まだ)?(?:固まって(?:い)?(?:ない|ません)|決まって(?:い)?(?:ない|ません))|"
+    r"固まりつつ|素案段階|たたき台|(?:審議会|議会|委員会)に(?:も)?(?:まだ)?示して(?:い)?(?:ない|ません)|"
+    r"(?:市長|部長|副市長)レク前|決裁が(?:まだ)?(?:下りて|おりて|出て)(?:い)?(?:ない|ません)|"
+    r"(?:報告書|方針|結果)の(?:決定|確定|公表)前|"
+    r"(?:先方|相手方|地元|本人|会社)(?:に|にも)(?:は)?(?:まだ)?(?:話して|伝えて|知らせて|説明して)"
+    r"(?:い)?(?:ない|ません)|"
     r"まだ[^。\n]{0,12}(?:会議|庁議|決裁|審議会|協議)に(?:も)?(?:かけて|諮って|付議して|上げて)"
     r"(?:い)?(?:ない|ません)|決まりかけ|調整前の案|(?:本人|相手方|地権者)(?:に|にも)?(?:は)?打診前|"
     r"(?:譲渡|売却|買収|取得|賃貸|賃料)(?:価格|額)?の(?:上限|下限)|買収予定(?:区域|地|価格)|"
@@ -46,11 +60,14 @@ _PROCESS = fast_compile(
     r"(?:談合|不正|横領|着服|不適正)(?:の疑い|があるとの|が疑われ)|"
     r"(?:情報提供|通報|告発)を受け[^。\n]{0,30}(?:調査中|確認中|事実確認)|"
     # weak points of security
-    r"(?:防犯カメラ|センサー|警備)[^。\n]{0,10}死角|警備体制の(?:穴|弱点)|脆弱性(?:の内容|が残って)"
+    r"(?:防犯カメラ|センサー|警備)[^。\n]{0,10}死角|警備体制の(?:穴|弱点)|脆弱性(?:の内容|が残って)|"
+    r"(?:鍵|合鍵|マスターキー)(?:は|を)[^。\n]{0,16}(?:に保管|に置いて|に入れて)|"
+    r"巡回(?:は|の時刻は)[^。\n]{0,16}\d{1,2}時"
 )
 # Credentials: a password or a PIN written out.
 _CREDENTIAL = fast_compile(
-    r"(?:パスワード|暗証番号|パスコード|PW|[Pp]assword|APIキー|シークレットキー)[\s:：は=]*"
+    r"(?:パスワード|暗証番号|パスコード|パスキー|パス(?=[は:：])|PW|PIN|[Pp]assword|APIキー|"
+    r"シークレットキー)[\s:：は=]*"
     r"(?=[^\s、。]*[0-9A-Za-z])[^\s、。)）」]{4,}"
 )
 # Bid and sale prices that are planned but not yet published.
@@ -64,9 +81,15 @@ _AMOUNT_OR_PENDING = fast_compile(r"\d[\d,]*\s?(?:円|万円|億円)|\d+%|調整
 # The city's own position in a negotiation (用地買収, 企業誘致, 和解): its ceiling, its offer.
 _NEGOTIATION_FIGURE = fast_compile(
     r"上限|下限|提示(?:額|価格|する|予定)|譲歩(?:案|額)?|買収(?:単価|価格|額)|妥結(?:額|ライン)|"
-    r"落としどころ|最終提示"
+    r"落としどころ|最終提示|限界|応じる方向|見積限度額"
 )
-_NEGOTIATING = fast_compile(r"交渉(?:中|して|する|に臨|の(?:方針|状況|相手))|協議中の(?:用地|買収|売却)")
+# Words that state the city's own bottom line outright: no figure needed.
+_BOTTOM_LINE = fast_compile(
+    r"腹づもり|手を打つ|内部の線|まで(?:は|なら)(?:譲れる|認める|応じる)|譲れる|落としどころ"
+)
+_NEGOTIATING = fast_compile(
+    r"交渉|協議中|示談|和解|補償|見積(?:合わせ|限度額)|要求して|請求|落としどころ"
+)
 _DATE = fast_compile(r"\d{1,2}月\d{1,2}日|\d{1,2}/\d{1,2}|来週|明日|今月中")
 _AMOUNT = fast_compile(r"\d[\d,]*\s?(?:円|万円|億円|千円)|坪\d|\d+%")
 # Deliberations not yet decided and inspections not yet announced: likely non-public, but
@@ -79,6 +102,15 @@ _PENDING = fast_compile(
 )
 
 
+# One taxpayer's figures (第2号 個人の課税・滞納情報), even without a name.
+_TAXPAYER = fast_compile(
+    r"(?:滞納|差押|差し押さえ|総所得金額|課税所得|所得金額|扶養控除)[^。\n]{0,24}?\d[\d,]*\s?万?円|"
+    r"\d[\d,]*\s?万?円(?:を|の)?滞納"
+)
+_PUBLIC_SALE = fast_compile(r"公売|公告済|公表済|統計|合計|全体")
+_ONE_TAXPAYER = fast_compile(r"ある|方|者|事業主|世帯|個人")
+
+
 def detect_non_public(text: str) -> list[Finding]:
     norm = normalize(text)
     findings: list[Finding] = []
@@ -89,8 +121,8 @@ def detect_non_public(text: str) -> list[Finding]:
             # which is cheaper than trying every kanji as a start)
             while start > 0 and start > m.start() - 8 and "一" <= norm[start - 1] <= "龥":
                 start -= 1
-        if quoted_exactly(norm, start, m.end()):
-            continue
+        if quoted_exactly(norm, start, m.end()) and norm[start - 1] != "[":
+            continue  # 「取扱注意」の表示: a mention; [関係者外秘] is how a mark is written
         findings.append(Finding(Category.NON_PUBLIC, start, m.end(), 0.9, "mark"))
     for m in _PROCESS.finditer(norm):
         if quoted_exactly(norm, m.start(), m.end()):
@@ -102,6 +134,8 @@ def detect_non_public(text: str) -> list[Finding]:
             continue
         findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.8, "undecided"))
     if _NEGOTIATING.search(norm):
+        for m in _BOTTOM_LINE.finditer(norm):
+            findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.8, "negotiation"))
         for m in _NEGOTIATION_FIGURE.finditer(norm):
             lo, hi = sentence_bounds(norm, m.start(), m.end())
             amounts = list(_AMOUNT.finditer(norm, lo, hi))
@@ -117,6 +151,10 @@ def detect_non_public(text: str) -> list[Finding]:
         dated = _DATE.search(sentence(norm, m.start(), m.end()))
         findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.8 if dated else 0.45,
                                 "pending"))
+    for m in _TAXPAYER.finditer(norm):
+        around = sentence(norm, m.start(), m.end())
+        if _ONE_TAXPAYER.search(around) and not _PUBLIC_SALE.search(around):
+            findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.8, "taxpayer"))
     for m in _CREDENTIAL.finditer(norm):
         findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.9, "credential"))
     published = _PUBLISHED_ANYWHERE.search(norm)
@@ -128,4 +166,8 @@ def detect_non_public(text: str) -> list[Finding]:
             continue
         if _AMOUNT_OR_PENDING.search(around):
             findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.8, "planned_price"))
+            # the price itself is the secret: mask the amounts of that sentence too
+            lo, hi = sentence_bounds(norm, m.start(), m.end())
+            findings += [Finding(Category.NON_PUBLIC, a.start(), a.end(), 0.8, "planned_price")
+                         for a in _AMOUNT.finditer(norm, lo, hi)]
     return findings

@@ -10,13 +10,15 @@ from screening.types import Category, Finding
 _MEDIA = (
     r"(?:写真(?:風|っぽい)?の?|イメージ|ポスター|バナー|アイキャッチ|挿絵|表紙|キャラクター|ロゴ)?"
     r"(?:画像|イラスト|似顔絵|絵|写真|動画|映像|ムービー|アニメーション|アニメ|ロゴ|アイコン|"
-    r"BGM|音楽|楽曲|曲|ジングル|音声(?:ファイル|データ)?|CG|アバター|壁紙|スタンプ)"
+    r"BGM|音楽|楽曲|曲|ジングル|音声(?:ファイル|データ)?|CG|アバター|壁紙|スタンプ|"
+    r"イメージ図|完成予想図|完成図|パース|デザイン画|三面図|漫画|マンガ|4コマ|音源|歌声|"
+    r"背景画像|クリップ)"
 )
 # The media noun, at most 14 characters of the same clause, then a request to make it.
 _GENERATE = fast_compile(
     rf"{_MEDIA}[^。!?\n「」]{{0,14}}?"
-    r"(?:を?(?:生成|作成|作曲|描画|出力|合成)(?:して|し|を|する)?|を?作って|を?描いて|を?出して|"
-    r"に(?:して|でき)|で(?:作って|出して))"
+    r"(?:を?(?:生成|作成|作曲|描画|出力|合成)(?:して|し|を|する|でき)?|を?(?:作|つく)(?:って|れ)|"
+    r"を?描いて|を?出して|に(?:して|でき)|で(?:作って|出して))"
     r"(?:ください|ほしい|欲しい|もらえ|いただ|くれ|お願い|下さい|ますか|る?\?|。|$|\s)"
     r"|作曲して|音声合成|画像生成AIで|(?:絵|イラスト)を描いて"
 )
@@ -27,12 +29,13 @@ _EDIT_IMAGE = fast_compile(
 )
 _TEXT_OUTPUT = fast_compile(
     r"原稿|文案|文章|台本|シナリオ|構成|説明|コピー|歌詞|企画|仕様|レイアウト|見出し|タイトル案|"
-    r"キャプション|テキスト|文言|案内文|手順|方法|ルール|禁止|理由"
+    r"キャプション|テキスト|文言|案内文|手順|方法|ルール|禁止|理由|規程|規則|要領|ひな形|雛形|"
+    r"保存期間|マニュアル"
 )
 _GENERATE_EN = fast_compile(
     r"\b(?:generate|create|make|draw|paint|render|compose|produce|design)\b[^.!?\n]{0,30}?"
     r"\b(?:image|picture|photo|illustration|drawing|logo|icon|video|movie|animation|music|song|"
-    r"melody|jingle|voice|audio)s?\b",
+    r"clip|melody|jingle|voice|audio)s?\b",
     re.I,
 )
 
@@ -69,7 +72,12 @@ _PRIVATE_FRAMED = fast_compile(
     r"[^。\n]{0,12}?(?:旅行|旅|温泉|[0-9一二三]泊|キャンプ|バーベキュー|BBQ|ドライブ|デート|飲み会)|"
     rf"{_OWN}(?:に|へ)(?:渡す|贈る|あげる|送る)[^。\n]{{0,6}}(?:手紙|メッセージ|プレゼント)|結婚記念日|"
     r"(?:自分用|私物|家で使う|自宅用|自家用車|マイカー)[^。\n]{0,16}(?:買い替え|購入|おすすめ|選び方)|"
-    r"私事|私的に|(?:引っ越し|引越し)の(?:挨拶|あいさつ)|"
+    r"私事|私的に|(?:引っ越し|引越し)の(?:挨拶|あいさつ)|副業で|"
+    r"健康診断で[^。\n]{0,24}(?:と言われ|を指摘され)|(?:自分|私)の場合|"
+    r"(?:出願します|受験します|編入)[^\n]{0,30}(?:志望理由|志望動機)|"
+    r"(?:ボーナス|給料|へそくり)で[^。\n]{0,16}(?:買いたい|購入したい)|麻雀|何切る|"
+    r"(?:子ども|子供|息子|娘)の(?:運動会|遠足|入学式|卒業式|発表会)[^\n]{0,40}(?:弁当|服装|写真)|"
+    r"うちの[^。\n]{0,8}(?:パーティー|庭|犬|猫|ペット)|自宅の庭|家庭菜園|"
     r"(?:友人|友達|親戚|学生時代の[^。\n]{0,4})(?:に|へ)?(?:の|に送る|へ送る)?年賀状|"
     r"ゴルフの(?:練習|スコア|スイング)|"
     r"(?:週末|休日|連休|休み)(?:に|は|の)?[^。\n]{0,12}?(?:釣り|ゴルフ|登山|ライブ|観戦|ハイキング)"
@@ -77,6 +85,7 @@ _PRIVATE_FRAMED = fast_compile(
     r"転職(?:を考えて|活動|したい|しようと|先を)|(?:同窓会|同級会|クラス会)"
     r"[^。\n]{0,8}(?:幹事|出欠|案内状|二次会)"
 )
+_CITY_RUN = fast_compile(r"市(?:が|の)?主催|市主催|参加者(?:の)?募集|結婚支援|事業として|講座")
 _PUBLIC_WORK = fast_compile(
     r"市民|住民|来訪者|観光客|参加者|利用者|イベント|PR|ＰＲ|チラシ|ポスター|広報|案内文|事業|"
     r"施策|相談会|窓口|職員向け|研修"
@@ -98,6 +107,8 @@ def detect_requests(text: str) -> list[Finding]:
     for m in _GENERATE_EN.finditer(norm):
         findings.append(Finding(Category.IMAGE_GENERATION, m.start(), m.end(), 0.9, "media_request"))
     for m in _PRIVATE.finditer(norm):
+        if _CITY_RUN.search(sentence(norm, m.start(), m.end())):
+            continue  # 市が主催する婚活バスツアー: the city's own programme
         findings.append(Finding(Category.NON_BUSINESS, m.start(), m.end(), 0.8, "private_use"))
     for m in _PRIVATE_FRAMED.finditer(norm):
         if _PUBLIC_WORK.search(sentence(norm, m.start(), m.end())):

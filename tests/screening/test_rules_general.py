@@ -167,3 +167,43 @@ def test_found_third_batch(text: str, category: str) -> None:
 )
 def test_passes_third_batch(text: str) -> None:
     assert screen_text(text).decision is Decision.PASS, screen_text(text).findings
+
+
+# ---------------------------------------------------------------- fourth batch (phrasing)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("［課外秘］学校給食センター統合の検討メモを整えて。", "non_public"),
+        ("ここだけの話ですが、駅北口の再開発は事業者の撤退が水面下で進んでいます。", "non_public"),
+        ("部長会議にかける前の案なので、文章だけ整えてください。", "non_public"),
+        ("決裁がまだ下りていませんが、補助率を下げる通知文を先に作りたい。", "non_public"),
+        ("物損事故の示談で、市としては80万円までなら応じる腹づもりです。", "non_public"),
+        ("県からの資料で、発表解禁は来週火曜です。解禁前に要点をまとめたい。", "non_public"),
+        ("職員用Wi-Fiのパスキー: Gx72!harbor を案内文に入れて。", "non_public"),
+        ("ある個人事業主の方が固定資産税を54万円滞納しています。", "non_public"),
+        ("新しい体育館の完成予想図を作成してください。", "image_generation"),
+        ("広報誌の4コマ漫画を描いてほしいです。", "image_generation"),
+        ("副業でイラストを販売しています。プロフィール文を作って。", "non_business"),
+    ],
+)
+def test_found_fourth_batch(text: str, category: str) -> None:
+    assert category in categories(text)
+
+
+def test_planned_price_amount_is_masked() -> None:
+    masked = screen_text("来週入札の橋梁補修工事、予定価格は 48,150,000円 で確定。").masked_text
+    assert "48,150,000" not in masked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市が主催する婚活イベントの参加者募集の案内文を作ってください。",
+        "公売に出す差押え財産（公告済み、見積価額20万円）の案内を市民向けに書いて。",
+        "防犯カメラの画像の保存期間を定めた運用規程のひな形を作ってください。",
+    ],
+)
+def test_passes_fourth_batch(text: str) -> None:
+    assert screen_text(text).decision is Decision.PASS, screen_text(text).findings
