@@ -7,11 +7,10 @@ import urllib.parse
 
 import pytest
 import requests
-from django.apps import apps
-from django.db import models as djmodels
 
 from audit.models import AuditEvent, EventKind
 from portal.models import LLMRequest, LLMRequestStatus
+from tests.stored import all_stored_text
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -104,18 +103,6 @@ def test_prompt_streams_answer_and_confirmation_is_audited(user_in_browserless, 
     assert len(llm.received()) == 1
 
 
-def _all_stored_text() -> str:
-    """Every character and JSON column of every table, as one string."""
-    parts = []
-    for model in apps.get_models():
-        fields = [f.attname for f in model._meta.concrete_fields
-                  if isinstance(f, (djmodels.CharField, djmodels.TextField, djmodels.JSONField))]
-        if fields:
-            for row in model._default_manager.values_list(*fields):
-                parts.append(json.dumps(row, ensure_ascii=False, default=str))
-    return "\n".join(parts)
-
-
 def test_blocked_prompt_never_leaves_and_leaves_no_value(user_in_browserless, llm, caplog, celery_worker):
     c = user_in_browserless
     page = c.get(c.conversation_path)
@@ -125,7 +112,7 @@ def test_blocked_prompt_never_leaves_and_leaves_no_value(user_in_browserless, ll
     assert "3(1)" in blocked.text
     assert llm.received() == []
     assert LLMRequest.objects.count() == 0
-    stored = _all_stored_text()
+    stored = all_stored_text()
     assert SECRET_PHONE not in stored
     assert SECRET_NAME not in stored
     assert SECRET_PHONE not in caplog.text and SECRET_NAME not in caplog.text

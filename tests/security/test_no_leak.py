@@ -18,15 +18,14 @@ from pathlib import Path
 import pytest
 import redis
 from celery.signals import before_task_publish
-from django.apps import apps
 from django.conf import settings
-from django.db import models as djmodels
 from django.urls import reverse
 
 from portal.models import ApprovedModel, BusinessPurpose, LLMRequest, LLMRequestStatus, SiteSettings
 from portal.services import conversation_create
 from screening.types import PERSONAL_CATEGORIES
 from tests.faults.conftest import wait_until
+from tests.stored import all_stored_text
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -42,13 +41,7 @@ def _cases() -> list[dict]:
 
 
 def _db_text() -> str:
-    parts = []
-    for model in apps.get_models():
-        fields = [f.attname for f in model._meta.concrete_fields
-                  if isinstance(f, (djmodels.CharField, djmodels.TextField, djmodels.JSONField))]
-        if fields:
-            for row in model._default_manager.values_list(*fields):
-                parts.append(json.dumps(row, ensure_ascii=False, default=str))
+    parts = [all_stored_text()]
     from django.contrib.sessions.models import Session
 
     for session in Session.objects.all():  # stored signed and encoded: search it decoded
