@@ -60,6 +60,10 @@ def quoted_exactly(text: str, start: int, end: int) -> bool:
     return opener in pairs and text[end] == pairs[opener]
 
 
+# Words that say a prompt writes a sample form: its names and numbers are examples.
+SAMPLE_FORM = re.compile(r"記入例|記載例|見本")
+
+
 def compile_words(words: str) -> re.Pattern[str]:
     """Compile a |-separated word list (no regex metacharacters expected beyond |)."""
     return re.compile(words)

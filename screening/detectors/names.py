@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from operator import itemgetter
 
-from screening.detectors.context import fast_compile, sentence, sentence_bounds
+from screening.detectors.context import SAMPLE_FORM, fast_compile, sentence, sentence_bounds
 from screening.detectors.normalize import normalize
 from screening.detectors.romaji import romaji_person_kind
 from screening.detectors.tokens import (
@@ -78,14 +78,12 @@ _CASE = fast_compile(
     r"面接|採用|職員|担当|来庁|来所|本人|家族|市民|住民|申込|案内|宛"
 )
 _PLACEHOLDER = fast_compile(r"^[○〇◯△□×✕＊*●◎◇◆■▲某\s・]+$")
-# The stock sample names of Japanese forms are examples only where the words say so
-# (記入例, サンプル …); 山田太郎さん（090-…）への案内文 is a person like any other.
-# Stock sample names of Japanese forms (and the city's own, 前橋太郎), in kanji and kana.
+# Stock sample names of Japanese forms (and the city's own, 前橋太郎), in kanji and kana: examples
+# only where the words say so (記入例, サンプル …); 山田太郎さん（090-…）への案内文 is a person.
 _SAMPLE_NAME = fast_compile(
     r"^(?:山田|田中|鈴木|佐藤|前橋|ヤマダ|タナカ|スズキ|サトウ|マエバシ|やまだ|たなか|まえばし)\s?"
     r"(?:太郎|花子|一郎|次郎|タロウ|ハナコ|イチロウ|ジロウ|たろう|はなこ)$"
 )
-_SAMPLE_FORM = fast_compile(r"記入例|記載例|見本")
 # In a sample form any surname goes with the stock given names (群馬 花子, 前橋 一郎).
 _SAMPLE_GIVEN = fast_compile(r"^[一-龥]{1,3}\s?(?:太郎|花子|一郎|次郎)$")
 _EXAMPLE_WORDS = fast_compile(
@@ -635,10 +633,10 @@ _SINITIC_SURNAMES = set(
 # 金 and 林 are also everyday Japanese words: only with an unknown given name (金載昊).
 _SINITIC_AMBIGUOUS = frozenset("金林")
 _SINITIC_ANY = _SINITIC_SURNAMES | _SINITIC_AMBIGUOUS
-_SINITIC_CHAR = re.compile("[" + "".join(sorted(c for c in _SINITIC_ANY if len(c) == 1)) + "]")
+_SINITIC_CLASS = "[" + "".join(sorted(_SINITIC_ANY)) + "]"  # every surname is one character
+_SINITIC_CHAR = re.compile(_SINITIC_CLASS)
 _SINITIC_BEFORE_HONORIFIC = re.compile(
-    "(?<![一-龥々])[" + "".join(sorted(c for c in _SINITIC_ANY if len(c) == 1))
-    + "][一-龥](?<![人名方達])[一-龥]?(?<![人名方達])$"
+    "(?<![一-龥々])" + _SINITIC_CLASS + "[一-龥](?<![人名方達])[一-龥]?(?<![人名方達])$"
 )
 _MASCOT = fast_compile(r"マスコット|ゆるキャラ|キャラクター|着ぐるみ")
 _SINITIC_TITLE = fast_compile(r"(?:候補|党|国家主席|主席|総統|総書記|委員長|大統領|首相|将軍|"
@@ -1010,8 +1008,8 @@ def _filter(norm: str, cands: _Candidates) -> list[Finding]:
         if len(value) == 1 and value.isascii():
             continue  # Aさん, Bさん: letters standing in for people, not names
         if (_SAMPLE_NAME.match(value) and (
-            _EXAMPLE_WORDS.search(sentence(norm, start, end)) or _SAMPLE_FORM.search(norm)
-        )) or (_SAMPLE_GIVEN.match(value) and _SAMPLE_FORM.search(norm)):
+            _EXAMPLE_WORDS.search(sentence(norm, start, end)) or SAMPLE_FORM.search(norm)
+        )) or (_SAMPLE_GIVEN.match(value) and SAMPLE_FORM.search(norm)):
             continue
         if conf >= CASE_FULL:
             sent = sentence(norm, start, end)

@@ -73,8 +73,10 @@ _CREDENTIAL = fast_compile(
 # Bid and sale prices that are planned but not yet published.
 _PRICE = fast_compile(r"(?:売却|買収|入札)?(?:予定価格|最低制限価格|最低売却価格|落札予定価格|調査基準価格)")
 # 事後公表 is not here: a price published after the tender is secret until then.
-_PUBLISHED = fast_compile(r"公表済|公告済|事前公表|公表され|公表して|公開済|公表する自治体|一覧|入札結果")
+# Anywhere in the text: the tender is over or its prices were announced.
 _PUBLISHED_ANYWHERE = fast_compile(r"公表済|公告済|事前公表|開札済|入札結果|落札価格|落札結果")
+# In the price's own sentence only.
+_PUBLISHED = fast_compile(r"公表され|公表して|公開済|公表する自治体|一覧")
 _AMOUNT_OR_PENDING = fast_compile(r"\d[\d,]*\s?(?:円|万円|億円)|\d+%|調整中|検討中|未定")
 
 

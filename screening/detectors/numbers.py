@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from screening.detectors.context import after, before, fast_compile, sentence_bounds
+from screening.detectors.context import SAMPLE_FORM, after, before, fast_compile, sentence_bounds
 from screening.detectors.normalize import digits_only, normalize
 from screening.types import Category, Finding
 
@@ -298,9 +298,6 @@ _BANK = fast_compile(
 )
 
 
-_SAMPLE_FORM = fast_compile(r"記入例|記載例|見本")
-
-
 def detect_bank_accounts(text: str) -> list[Finding]:
     norm = normalize(text)
     findings: list[Finding] = []
@@ -313,7 +310,7 @@ def detect_bank_accounts(text: str) -> list[Finding]:
             continue
         if _placeholder_digits(m.group()) and (
             _FORMAT_WORDS.search(norm, *sentence_bounds(norm, m.start(), m.end()))
-            or _SAMPLE_FORM.search(norm)
+            or SAMPLE_FORM.search(norm)
         ):
             continue  # 記入例: 口座番号 1234567 shows the format, it is nobody's account
         confidence = 0.95 if "口座" in wide else 0.9
