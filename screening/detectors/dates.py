@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from screening.detectors.context import after, before, fast_compile, line_bounds
+from screening.detectors.context import SAMPLE_FORM, after, before, fast_compile, line_bounds
 from screening.detectors.normalize import kanji_to_int, normalize
 from screening.detectors.tokens import tokenize
 from screening.types import Category, Finding
@@ -108,6 +108,11 @@ def detect_birth_dates(text: str) -> list[Finding]:
             findings.append(Finding(Category.BIRTH_DATE, start, end, 0.95, "birth_suffix"))
             continue
         if label and not (event and event.start() > label.start()):
+            lo, _hi = line_bounds(norm, start, end)
+            if SAMPLE_FORM.search(norm, lo, start):
+                # 記入例: 生年月日 平成2年1月1日 on a sample form is made up; masked, not blocked.
+                findings.append(Finding(Category.BIRTH_DATE, start, end, 0.15, "sample_form"))
+                continue
             findings.append(Finding(Category.BIRTH_DATE, start, end, 0.95, "birth_label"))
             continue
         if event:

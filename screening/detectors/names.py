@@ -574,6 +574,7 @@ def detect_names(text: str) -> list[Finding]:
     _add_table_columns(text, cands, tokens, by_start)
     _complete_given_names(norm, cands)
     _complete_katakana_words(norm, cands)
+    _complete_kana_given(norm, cands)
     return _filter(norm, cands)
 
 
@@ -1256,6 +1257,29 @@ def _complete_katakana_words(norm: str, cands: _Candidates) -> None:
         if (s, e) != (start, end):
             del cands.spans[(start, end)]
             cands.add(s, e, conf, reason)
+
+
+# A kana given name after a kanji surname and a space, where a list or a table goes on
+# (松田 ひなの、…; 原 ハツエ<TAB>…): Sudachi reads ひなの as ひな + の and tags neither.
+_KANA_GIVEN_AFTER = fast_compile(
+    r" ([ぁ-ゖ]{2,4}|[ァ-ヴ][ァ-ヴー]{1,5})(?=[\t\n、,;/)]|$|(?:様|さま|さん|氏|殿|君|くん|ちゃん))"
+)
+_KANA_NOT_GIVEN = frozenset(
+    "より から まで など ほか です でした ます ません とか では には とは ので のみ だけ ずつ "
+    "たち ども なし あり まとめ ほう さま さん くん ちゃん どの".split()
+)
+
+
+def _complete_kana_given(norm: str, cands: _Candidates) -> None:
+    """Stretch a kanji surname over the kana given name written after it."""
+    for (start, end), (conf, _reason) in list(cands.spans.items()):
+        if not 1 <= end - start <= 3 or not _is_kanji(norm[start:end]):
+            continue
+        m = _KANA_GIVEN_AFTER.match(norm, end)
+        if m is None or m.group(1) in _KANA_NOT_GIVEN:
+            continue
+        del cands.spans[(start, end)]
+        cands.add(start, m.end(), max(conf, SPACED_FULL), "spaced_full_name")
 
 
 def _kata_char(ch: str) -> bool:

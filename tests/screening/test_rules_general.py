@@ -207,3 +207,30 @@ def test_planned_price_amount_is_masked() -> None:
 )
 def test_passes_fourth_batch(text: str) -> None:
     assert screen_text(text).decision is Decision.PASS, screen_text(text).findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "氏名\t電話\n松田 ひなの\t090-1111-2222\n",
+        "名簿: 松田 ひなの、山本 さくら",
+        "担当 原 ハツエ さんへの連絡",
+    ],
+)
+def test_kana_given_name_after_a_surname_is_masked_with_it(text: str) -> None:
+    masked = screen_text(text).masked_text
+    assert "ひなの" not in masked and "ハツエ" not in masked
+    assert "〔氏名1〕" in masked
+
+
+def test_a_function_word_after_a_surname_is_not_read_as_a_given_name() -> None:
+    masked = screen_text("詳しくは田中 より、後日連絡します。").masked_text
+    assert "より、" in masked
+
+
+def test_a_birth_date_on_a_sample_form_is_masked_but_not_blocked() -> None:
+    result = screen_text("記入例：氏名 前橋 太郎、生年月日 平成2年1月1日")
+    assert result.decision is Decision.PASS
+    assert "平成2年1月1日" not in result.masked_text
+    real = screen_text("申請者の生年月日 平成2年1月1日 で登録してください。")
+    assert real.decision is Decision.BLOCK
