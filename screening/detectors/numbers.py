@@ -160,6 +160,20 @@ def _phone_kind(digits: str) -> str | None:
     return None
 
 
+def _phone_grade(norm: str, start: int, end: int, digits: str, kind: str) -> float | None:
+    """How surely a valid number at norm[start:end] is someone's own; None when it is not."""
+    # 027-000-0000: the subscriber part after the area code is the placeholder
+    placeholder = _placeholder_digits(digits) or _placeholder_digits(digits[3:])
+    if placeholder and not _personal_example(norm, start, end):
+        return None
+    if kind == "mobile":
+        return 0.95
+    context = _phone_context(norm, start, end)
+    if context == "institutional":
+        return None
+    return 0.9 if context == "personal" else 0.7
+
+
 def detect_phones(text: str) -> list[Finding]:
     norm = normalize(text)
     findings: list[Finding] = []
@@ -179,22 +193,12 @@ def detect_phones(text: str) -> list[Finding]:
             value = value[:cut]
         if not kind or kind == "service":
             continue
-        digits = digits_only(value)
-        # 027-000-0000: the subscriber part after the area code is the placeholder
-        placeholder = _placeholder_digits(digits) or _placeholder_digits(digits[3:])
-        if placeholder and not _personal_example(norm, start, start + len(value)):
-            continue
         end = start + len(value)
         if value.startswith("(") and ")" not in value:
             start += 1
-        if kind == "mobile":
-            findings.append(Finding(Category.PHONE, start, end, 0.95, "mobile"))
-            continue
-        context = _phone_context(norm, start, end)
-        if context == "institutional":
-            continue
-        confidence = 0.9 if context == "personal" else 0.7
-        findings.append(Finding(Category.PHONE, start, end, confidence, kind))
+        graded = _phone_grade(norm, start, end, digits_only(value), kind)
+        if graded:
+            findings.append(Finding(Category.PHONE, start, end, graded, kind))
     return findings
 
 
@@ -212,11 +216,11 @@ def detect_kanji_phones(text: str) -> list[Finding]:
     for m in _KANJI_PHONE.finditer(norm):
         digits = digits_only(m.group().translate(_KANJI_DIGIT))
         kind = _phone_kind(digits)
-        if kind in (None, "service") or _placeholder_digits(digits[3:]):
+        if kind in (None, "service"):
             continue
-        if kind != "mobile" and _phone_context(norm, m.start(), m.end()) == "institutional":
-            continue
-        findings.append(Finding(Category.PHONE, m.start(), m.end(), 0.9, f"{kind}_kanji"))
+        graded = _phone_grade(norm, m.start(), m.end(), digits, kind)
+        if graded:
+            findings.append(Finding(Category.PHONE, m.start(), m.end(), graded, f"{kind}_kanji"))
     return findings
 
 

@@ -234,3 +234,13 @@ def test_a_birth_date_on_a_sample_form_is_masked_but_not_blocked() -> None:
     assert "平成2年1月1日" not in result.masked_text
     real = screen_text("申請者の生年月日 平成2年1月1日 で登録してください。")
     assert real.decision is Decision.BLOCK
+
+
+def test_numbers_in_kanji_numerals_are_graded_like_digits() -> None:
+    def phones(text: str) -> list[float]:
+        return [f.confidence for f in screen_text(text).findings if f.category is Category.PHONE]
+
+    for kanji, digits in [("〇九〇―一三五七―二四六八", "090-1357-2468"),
+                          ("〇二七―二三一―四五六七", "027-231-4567")]:
+        assert phones(f"母の番号 {kanji} です") == phones(f"母の番号 {digits} です") != []
+    assert phones("電話 〇九〇―〇〇〇〇―〇〇〇〇 のように書きます") == []
