@@ -77,7 +77,6 @@ _PRICE = fast_compile(r"(?:売却|買収|入札)?(?:予定価格|最低制限価
 _PUBLISHED_ANYWHERE = fast_compile(r"公表済|公告済|事前公表|開札済|入札結果|落札価格|落札結果")
 # In the price's own sentence only.
 _PUBLISHED = fast_compile(r"公表され|公表して|公開済|公表する自治体|一覧")
-_AMOUNT_OR_PENDING = fast_compile(r"\d[\d,]*\s?(?:円|万円|億円)|\d+%|調整中|検討中|未定")
 
 
 # The city's own position in a negotiation (用地買収, 企業誘致, 和解): its ceiling, its offer.
@@ -93,7 +92,10 @@ _NEGOTIATING = fast_compile(
     r"交渉|協議中|示談|和解|補償|見積(?:合わせ|限度額)|要求して|請求|落としどころ"
 )
 _DATE = fast_compile(r"\d{1,2}月\d{1,2}日|\d{1,2}/\d{1,2}|来週|明日|今月中")
-_AMOUNT = fast_compile(r"\d[\d,]*\s?(?:円|万円|億円|千円)|坪\d|\d+%")
+_AMOUNT_TEXT = r"\d[\d,]*\s?(?:円|万円|億円|千円)|坪\d|\d+%"
+_AMOUNT = fast_compile(_AMOUNT_TEXT)
+# A planned price with its figure, or with the figure still being settled.
+_AMOUNT_OR_PENDING = fast_compile(_AMOUNT_TEXT + "|調整中|検討中|未定")
 # Deliberations not yet decided and inspections not yet announced: likely non-public, but
 # as often a general question, so they ask for a confirmation (warn) rather than block.
 _PENDING = fast_compile(

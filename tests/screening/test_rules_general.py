@@ -244,3 +244,9 @@ def test_numbers_in_kanji_numerals_are_graded_like_digits() -> None:
                           ("〇二七―二三一―四五六七", "027-231-4567")]:
         assert phones(f"母の番号 {kanji} です") == phones(f"母の番号 {digits} です") != []
     assert phones("電話 〇九〇―〇〇〇〇―〇〇〇〇 のように書きます") == []
+
+
+def test_a_planned_price_in_thousands_of_yen_is_non_public_and_masked() -> None:
+    result = screen_text("道路改良工事の最低制限価格は 12,300千円 で設定しました。")
+    assert "non_public" in categories("道路改良工事の最低制限価格は 12,300千円 で設定しました。")
+    assert "12,300千円" not in result.masked_text
