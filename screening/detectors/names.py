@@ -18,6 +18,7 @@ from screening.detectors.tokens import (
     NAME_OR_PLACE,
     SURNAME,
     Token,
+    can_be_surname,
     indices_with,
     person_kind,
     tokenize,
@@ -385,7 +386,21 @@ def _backward_name_core(norm: str, end: int, tokens_by_end: dict[int, int],
             ):
                 start = tokens[idx - 2].start
             return start, "kanji"
+        # 野村様, 小川様は, 森様: a word the dictionary also knows as a surname, read as a
+        # company, a place or a common noun here (日立様 has no surname reading).
+        if (
+            _is_kanji(tok.surface) and len(tok.surface) <= 3
+            and tok.surface not in _HONORED_NOUNS and can_be_surname(tok.surface)
+            and not (tok.start > 0 and norm[tok.start - 1] in "おご御")
+            and not (idx > 0 and tokens[idx - 1].end == tok.start
+                     and (_is_kanji(tokens[idx - 1].surface) or _is_kata(tokens[idx - 1].surface)))
+        ):
+            return tok.start, "kanji"
     return None
+
+
+# Words that take 様 as themselves, though each is also somebody's surname (神様, 王様).
+_HONORED_NOUNS = frozenset("神 王 奥 殿 皆 仏 姫 客 主 坊 人 母 父 兄 姉 妹 弟 子 孫 嫁 婿 旦那 先祖 王子".split())
 
 
 _FWD_LATIN = fast_compile(r"[A-Z][A-Za-z'\-]+(?: (?:[A-Z][A-Za-z'\-]+|de|da|dos|van|von|bin))+")

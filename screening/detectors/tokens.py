@@ -281,6 +281,16 @@ def tokenize(text: str) -> tuple[Token, ...]:
 
 
 @lru_cache(maxsize=8192)
+def can_be_surname(word: str) -> bool:
+    """True when the dictionary has a 姓 entry for `word`, whichever reading the sentence
+    was given (小川 the stream, 野村 the company, 石田 the place)."""
+    dictionary, pos_table = _dictionary()
+    with _lock:  # a lookup is cheap and rare (once per word); no need to share it
+        entries = dictionary.lookup(word)
+    return any(pos_table[m.part_of_speech_id()][0][2:4] == ("人名", "姓") for m in entries)
+
+
+@lru_cache(maxsize=8192)
 def person_kind(word: str) -> str | None:
     """Sudachi's 人名 subtype (姓, 名, 一般) when `word` is one person-name token."""
     tokenizer, pos_table = _tokenizer()

@@ -250,3 +250,20 @@ def test_a_planned_price_in_thousands_of_yen_is_non_public_and_masked() -> None:
     result = screen_text("道路改良工事の最低制限価格は 12,300千円 で設定しました。")
     assert "non_public" in categories("道路改良工事の最低制限価格は 12,300千円 で設定しました。")
     assert "12,300千円" not in result.masked_text
+
+
+# Surnames Sudachi reads as a place (石田, 松本), a company (野村) or a common noun (小川,
+# 林) in some sentences; all were missed before an honorific followed by a particle.
+@pytest.mark.parametrize("surname", ["石田", "松本", "野村", "小川", "林", "森", "千葉", "平野"])
+@pytest.mark.parametrize("frame", ["窓口に来られた{}様から、苦情がありました。", "差出人の{}様は、次のとおり書いています。"])
+def test_a_surname_before_an_honorific_is_a_name(surname: str, frame: str) -> None:
+    text = frame.format(surname)
+    found = [f for f in screen_text(text).findings if f.category is Category.PERSON_NAME]
+    assert [text[f.start : f.end] for f in found] == [surname]
+    assert found[0].confidence >= 0.5
+
+
+@pytest.mark.parametrize("text", ["日立様からの見積書", "前橋市様宛ての請求書", "神様にお願い", "ご先祖様の供養",
+                                  "お疲れ様です", "取引先様への連絡"])
+def test_words_that_take_an_honorific_without_a_surname_reading_are_not_names(text: str) -> None:
+    assert not [f for f in screen_text(text).findings if f.category is Category.PERSON_NAME]
