@@ -17,6 +17,7 @@ from screening.detectors.normalize import normalize
 from screening.detectors.numbers import detect_numbers
 from screening.detectors.requests import detect_requests
 from screening.detectors.sensitive import detect_sensitive
+from screening.detectors.tables import detect_table_columns
 from screening.detectors.tokens import warm_up
 from screening.types import Category, EngineConfig, Finding
 
@@ -76,6 +77,7 @@ def detect_all(text: str, config: EngineConfig) -> list[Finding]:
     if "@" in normalize(text):
         findings += detect_emails(text)
     findings += detect_addresses(text)
+    findings += detect_table_columns(text)
     findings += detect_birth_dates(text)
     if words:
         findings += detect_sensitive(text)

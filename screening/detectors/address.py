@@ -1,7 +1,7 @@
 """Street-level addresses (丁目・番地・号, hyphenated block numbers, romaji addresses)."""
 from __future__ import annotations
 
-from screening.detectors.context import after, before, fast_compile, sentence
+from screening.detectors.context import after, before, fast_compile, sentence, sentence_bounds
 from screening.detectors.normalize import normalize
 from screening.types import Category, Finding
 
@@ -26,13 +26,13 @@ _INSTITUTION = fast_compile(
     r"市役所|役所|役場|庁舎|保健所|病院|医院|クリニック|センター|会館|公民館|図書館|体育館|"
     r"美術館|博物館|文学館|学校|大学|幼稚園|保育所|保育園|こども園|事務所|事務局|本社|支社|"
     r"支店|営業所|工場|[^\s]課|[^\s]局|施設|会場|所在地|郵便局|駅|ホール|協会|組合|株式会社|"
-    r"有限会社|法人|消防署|警察署|交番|公園|記入例|記載例|仮に使用"
+    r"有限会社|法人|消防署|警察署|交番|公園|記入例|記載例|仮に使用|支所|プラザ|\d階[（(]?$"
 )
 _PERSONAL = fast_compile(
     r"住所|自宅|現住所|居所|宅|在住|お住まい|住む|住んで|送付先|転出先|転入先|転居先|宛先|"
     r"宛名|様|さん|氏|方|者|residing|address|Address|lives"
 )
-_RESIDENCE_AFTER = fast_compile(r"^(?:に(?:お住まい|住む|住んで|在住)|在住|の(?:方|男性|女性|お宅|[^\s]{1,4}さん|[^\s]{1,4}様)|の[^\s]{1,6}宅)")
+_RESIDENCE_AFTER = fast_compile(r"^(?:に(?:お住まい|住む|住んで|在住)|在住|の(?:アパート|マンション|団地|借家|自宅)(?:で|に)|の(?:方|男性|女性|お宅|[^\s]{1,4}さん|[^\s]{1,4}様)|の[^\s]{1,6}宅)")
 _ROMAJI = fast_compile(
     r"(?<![0-9A-Za-z-])\d{1,4}(?:-\d{1,4}){1,3},? [A-Z][a-z]+(?:-(?:machi|cho|chō|mura|ku|shi|chome))?"
     r"(?:, ?[A-Z][a-z]+(?:-(?:shi|ken|ku|gun))?){0,3}(?:,? \d{3}-\d{4})?"
@@ -92,7 +92,11 @@ def detect_addresses(text: str) -> list[Finding]:
             end -= 1
         ahead = before(norm, start, 40)
         personal = _PERSONAL.search(ahead)
-        institutional = _INSTITUTION.search(ahead) or _INSTITUTION.search(after(norm, end, 14))
+        # 「環境政策課です。紅雲町二丁目にお住まいの方…」: the writer's own section in the
+        # sentence before says nothing about the address.
+        lo, _hi = sentence_bounds(norm, start, end)
+        institutional = (_INSTITUTION.search(norm, max(lo, start - 40), start)
+                         or _INSTITUTION.search(after(norm, end, 14)))
         in_sentence = sentence(norm, start, end)
         if "記入例" in in_sentence or "記載例" in in_sentence:
             continue

@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 from operator import itemgetter
 
-from screening.detectors.context import SAMPLE_FORM, fast_compile, sentence, sentence_bounds
+from screening.detectors.context import (
+    PUBLISHED_TEXT,
+    SAMPLE_FORM,
+    fast_compile,
+    sentence,
+    sentence_bounds,
+)
 from screening.detectors.normalize import normalize
 from screening.detectors.romaji import romaji_person_kind
 from screening.detectors.tokens import (
@@ -71,7 +77,8 @@ _OFFICIAL_AFTER = fast_compile(
     r"[一-龥]{0,4}(?:知事|首相|総理大臣|総理|大臣|長官|市長|町長|村長|議員|議長|大統領)"
 )
 _PUBLIC_STATEMENT = fast_compile(
-    r"記者会見|会見|記者発表|演説|答弁|所信表明|施政方針|談話|表明|出席|あいさつ|挨拶|祝辞|式辞|視察"
+    r"記者会見|会見|記者発表|発表|プレスリリース|報道資料|演説|答弁|所信表明|施政方針|談話|表明|出席|"
+    r"あいさつ|挨拶|祝辞|式辞|視察"
 )
 _CASE = fast_compile(
     r"住民票|申請|相談|滞納|受付|届出|世帯|保護者|児童|生徒|患者|利用者|窓口|苦情|通知|記録|"
@@ -93,7 +100,9 @@ _EXAMPLE_WORDS = fast_compile(
 )
 _KATAKANA_RUN = fast_compile(r"[ァ-ヴ][ァ-ヴー]*(?:[・ ][ァ-ヴ][ァ-ヴー]*){0,3}$")
 _LATIN_RUN_END = fast_compile(r"[A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*){0,3}$")
-_LATIN_RUN_START = fast_compile(r"[A-Z][A-Za-z'\-]+(?: (?:[A-Z][A-Za-z'\-]+|de|da|dos|van|von|bin))*")
+_LATIN_RUN_START = fast_compile(
+    r"[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+(?: (?:[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+|de|da|dos|van|von|bin))*"
+)
 _HIRAGANA_RUN_END = fast_compile(r"(?:^|(?<=[\s、。,:()「」の]))[ぁ-ゖ]{2,6}(?: [ぁ-ゖ]{2,6})?$")
 _HIRAGANA_STOP = fast_compile(r"^(?:お|ご|み(?:な|んな)|こちら|そちら|あちら|どなた|あかちゃん|だれ|ひと)")
 _KATA_STOP = {
@@ -103,7 +112,7 @@ _KATA_STOP = {
 }
 _EN_ANCHOR = fast_compile(
     r"(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? |\b(?:[Mm]y|[Hh]er|[Hh]is|[Tt]heir) name is |"
-    r"\bDear |\b[Nn]ame: |\bI'm |\bI am |\b[Nn]ame's |\b(?:son|daughter|wife|husband|child|mother|father|brother|sister),? )"
+    r"\bDear |\b[Nn]ame: |\b(?:From|To|Cc|Sender|Reply-To): |\bI'm |\bI am |\b[Nn]ame's |\b(?:son|daughter|wife|husband|child|mother|father|brother|sister),? )"
 )
 _EN_ORG = fast_compile(
     r"\b(?:City|Office|Hall|Center|Centre|Department|Section|Division|Ward|Prefecture|"
@@ -119,6 +128,20 @@ _VIETNAMESE = fast_compile(
     r"Duong|Ly|NGUYEN|TRAN|PHAM|HOANG|HUYNH|PHAN|DANG|BUI|NGO|DUONG)"
     r"(?: (?:[A-Z][a-zà-ỹ]+|[A-Z]{2,})){1,3}\b"
 )
+
+
+# Chinese and Korean surnames in romaji, then a given name (Wang Lei, KIM Minji). Ones that
+# are also English words (Park, Sun, Song, Moon …) are left out.
+_SINITIC_ROMAJI = fast_compile(
+    r"\b(?:Wang|Zhang|Liu|Chen|Zhao|Huang|Zhou|Xu|Guo|Luo|Liang|Zheng|Xie|Feng|Xiao|Cao|Yuan|"
+    r"Deng|Kim|Lee|Choi|Jung|Kang|Yoon|Jang|Kwon|Hwang|Ahn|Jeon|Baek|Li|Wu|Lin|"
+    r"WANG|ZHANG|LIU|CHEN|ZHAO|HUANG|ZHOU|XU|GUO|LUO|LIANG|ZHENG|XIE|KIM|LEE|CHOI|JUNG|KANG|"
+    r"YOON|JANG|KWON|HWANG|AHN|JEON|BAEK|LI|WU) (?:[A-Z][a-z]{1,10}(?:-[a-z]{1,8})?|[A-Z]{2,10})"
+    r"(?: (?:[A-Z][a-z]{1,10}|[A-Z]{2,10}))?\b"
+)
+# 群馬花子さん（仮名）, 架空の市民「…」: a name made up for the text.
+_FICTIONAL_AFTER = fast_compile(r"(?:さん|様|氏|くん|ちゃん)?\s?[(（](?:仮名|架空|仮)[)）]")
+_FICTIONAL_BEFORE = fast_compile(r"架空の[^。、\n]{0,8}$")
 
 
 _ALL_KATA = re.compile(r"[ァ-ヺー]+").fullmatch
@@ -578,6 +601,9 @@ def detect_names(text: str) -> list[Finding]:
             cands.add(m.start(), m.end(), CASE_FULL, "romaji_name")
     for m in _VIETNAMESE.finditer(norm):
         cands.add(m.start(), m.end(), CASE_FULL, "vietnamese_name")
+    for m in _SINITIC_ROMAJI.finditer(norm):
+        if not _EN_ORG.search(m.group()):
+            cands.add(m.start(), m.end(), CASE_FULL, "sinitic_romaji")
 
     _add_untagged_foreign(norm, cands, tokens, by_start, historical)
     _add_context_names(norm, cands, tokens, by_start)
@@ -590,6 +616,10 @@ def detect_names(text: str) -> list[Finding]:
     _complete_given_names(norm, cands)
     _complete_katakana_words(norm, cands)
     _complete_kana_given(norm, cands)
+    _add_self_introductions(norm, cands, tokens, by_start)
+    _add_readings(norm, cands)
+    _add_repeats(norm, cands)
+    _demote_published_roles(norm, cands)
     return _filter(norm, cands)
 
 
@@ -1023,6 +1053,8 @@ def _filter(norm: str, cands: _Candidates) -> list[Finding]:
             continue
         if len(value) == 1 and value.isascii():
             continue  # Aさん, Bさん: letters standing in for people, not names
+        if _FICTIONAL_AFTER.match(norm, end) or _FICTIONAL_BEFORE.search(norm, max(0, start - 12), start):
+            continue
         if (_SAMPLE_NAME.match(value) and (
             _EXAMPLE_WORDS.search(sentence(norm, start, end)) or SAMPLE_FORM.search(norm)
         )) or (_SAMPLE_GIVEN.match(value) and SAMPLE_FORM.search(norm)):
@@ -1277,7 +1309,7 @@ def _complete_katakana_words(norm: str, cands: _Candidates) -> None:
 # A kana given name after a kanji surname and a space, where a list or a table goes on
 # (松田 ひなの、…; 原 ハツエ<TAB>…): Sudachi reads ひなの as ひな + の and tags neither.
 _KANA_GIVEN_AFTER = fast_compile(
-    r" ([ぁ-ゖ]{2,4}|[ァ-ヴ][ァ-ヴー]{1,5})(?=[\t\n、,;/)]|$|(?:様|さま|さん|氏|殿|君|くん|ちゃん))"
+    r" ([ぁ-ゖ]{2,4}|[ァ-ヴ][ァ-ヴー]{1,5})(?=[\s、,;/)]|$|(?:様|さま|さん|氏|殿|君|くん|ちゃん))"
 )
 _KANA_NOT_GIVEN = frozenset(
     "より から まで など ほか です でした ます ません とか では には とは ので のみ だけ ずつ "
@@ -1295,6 +1327,84 @@ def _complete_kana_given(norm: str, cands: _Candidates) -> None:
             continue
         del cands.spans[(start, end)]
         cands.add(start, m.end(), max(conf, SPACED_FULL), "spaced_full_name")
+
+
+# A public role right before or after the name (総務部長 高柳 雅彦, 小島 達也議員, 当選 川端 修一).
+_ROLE_BEFORE = fast_compile(
+    r"(?:議員|委員長?|議長|市長|町長|村長|知事|部長|局長|教育長|委員|当選|候補者?|紹介議員)[\s(]?$"
+)
+_ROLE_AFTER_PUBLIC = fast_compile(
+    r"\s?(?:議員|委員長?|議長|副議長|市長|副市長|町長|村長|知事|部長|局長|教育長|候補)|\s?[\d,]+票"
+)
+
+
+def _demote_published_roles(norm: str, cands: _Candidates) -> None:
+    """Council members, candidates and department heads named in material already published
+    are named in their public role: a hint, not a block."""
+    if not PUBLISHED_TEXT.search(norm):
+        return
+    for (start, end), (conf, _reason) in list(cands.spans.items()):
+        if conf <= HINT:
+            continue
+        if _ROLE_AFTER_PUBLIC.match(norm, end) or _ROLE_BEFORE.search(norm, max(0, start - 6), start):
+            cands.spans[(start, end)] = (HINT, "public_role")
+
+
+# 「長島です。」 at the head of a line of a letter or a mail: the writer's surname.
+_SELF_INTRO = re.compile(r"^[>＞\s]*([一-龥々]{1,3})(?:です|でございます)[。、]", re.M)
+
+
+def _add_self_introductions(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
+                            by_start: dict[int, int]) -> None:
+    for m in _SELF_INTRO.finditer(norm):
+        idx = by_start.get(m.start(1))
+        if idx is not None and tokens[idx].end == m.end(1) and can_be_surname(m.group(1)):
+            cands.add(m.start(1), m.end(1), CASE_FULL, "self_introduction")
+
+
+# The reading or the other script of a name, written right after it: 菅谷 亮（すがや りょう）,
+# 吉澤 キク<TAB>よしざわ きく, Lin Yuting（林 雨婷）.
+_READING = fast_compile(
+    r"[ \t(（]{1,3}([ぁ-ゖ]{2,6} ?[ぁ-ゖ]{1,6}|[ァ-ヴ][ァ-ヴー]{1,7} ?[ァ-ヴ][ァ-ヴー]{0,7}|"
+    r"[一-龥々]{1,3} [一-龥々]{1,3})(?=[ \t)）、,]|$)"
+)
+
+
+def _add_readings(norm: str, cands: _Candidates) -> None:
+    for (_start, end), (conf, _reason) in list(cands.spans.items()):
+        if conf < CASE_FULL:
+            continue
+        m = _READING.match(norm, end)
+        if m and m.group(1) not in _KANA_NOT_GIVEN:
+            cands.add(m.start(1), m.end(1), conf, "reading")
+
+
+def _script(ch: str) -> str:
+    if _is_kanji(ch):
+        return "kanji"
+    if _kata_char(ch):
+        return "kata"
+    if _is_hira(ch):
+        return "hira"
+    return "latin" if ch.isascii() and ch.isalpha() else "other"
+
+
+def _add_repeats(norm: str, cands: _Candidates) -> None:
+    """The same name written again elsewhere in the text is the same person: mask it too
+    (長島様 in the reply, 長島です in the quoted mail)."""
+    for (start, end), (conf, _reason) in list(cands.spans.items()):
+        if conf < CASE_FULL or end - start < 2:
+            continue
+        value = norm[start:end]
+        first, last = _script(value[0]), _script(value[-1])
+        at = norm.find(value)
+        while at >= 0:
+            stop = at + len(value)
+            if at != start and (at == 0 or _script(norm[at - 1]) != first) and (
+                stop == len(norm) or _script(norm[stop]) != last
+            ):
+                cands.add(at, stop, conf, "repeat")
+            at = norm.find(value, at + 1)
 
 
 def _kata_char(ch: str) -> bool:

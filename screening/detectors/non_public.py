@@ -16,7 +16,7 @@ _MARK = fast_compile(
     r"部外秘|禁転載|持出禁止)[^【】\n]{0,20}】"
     r"|極秘|部外秘|社外秘|庁外秘|マル秘|㊙|取扱(?:い)?注意|"
     r"(?:庁内|部内|課内|係内|室内|局内|所内|担当|担当者|関係者|幹部|内部|職員課内|人事担当)限り|"
-    r"未定稿|非公表|未公表|公表前|発表前|非公開扱い|非公開の(?:資料|情報|文書|データ|内容)|"
+    r"未定稿|非公表|未公表|公表前|(?:まだ)?(?:報道|記者)?発表前|非公開扱い|非公開の(?:資料|情報|文書|データ|内容)|"
     r"(?:庁内|内部|部内)(?:検討)?資料|外(?:部)?に(?:は)?出せ(?:ない|ません)|公表(?:不可|できない)|"
     r"一切公表|(?:公表|公開)しない(?:約束|条件|前提)|内密に|オフレコ|"
     # marks and cues of secrecy in the words staff actually write
@@ -24,15 +24,22 @@ _MARK = fast_compile(
     r"取扱いに(?:は)?(?:十分)?注意|ここだけの話|水面下で|他言無用|口外しない(?:で|よう)|"
     r"(?:まだ)?(?:オープン|表)に(?:なって|出て)(?:い)?(?:ない|ません)|当日まで伏せ|"
     r"(?:発表|報道)?解禁(?:前|日時|は)|(?:公表|発表)は(?:まだ|しない|していません)|"
-    r"(?:まだ)?(?:公表|発表)(?:して(?:い)?(?:ない|ません)|前の)|(?:出さない|伏せる)約束|"
+    r"(?:まだ)?(?:公表|発表)(?:して(?:い)?(?:ない|ません)|前の)|"
+    r"(?:まだ)?(?:報道)?(?:公表|発表)(?:も|は)(?:して|されて)(?:い|お)?(?:ない|ません|らず)|(?:出さない|伏せる)約束|"
     r"捜査中|捜査(?:情報|上の)|調査嘱託|"
+    r"(?:業者|相手方|先方|外部|市民|住民|他社|事業者|本人|議会)(?:に|には|へは|にも)(?:絶対に)?"
+    r"(?:見せ|言え|言わ|出せ|漏らせ|明かせ|伝え|知らせ|悟られ)(?:られ)?(?:ない|ません)|"
+    r"外(?:部)?に(?:は)?(?:出さない(?:よう|で|こと|扱い)|出して(?:い)?(?:ない|ません))|"
+    r"[（(]非公開[・、)）]|(?:庁内|部内|課内)(?:で)?検討中|"
+    r"(?:秘密保持契約|守秘義務契約|NDA)[^。\n]{0,12}(?:結んだ|結んで|締結し|交わし|のもと|に基づ)"
+    r"[^。\n]{0,30}(?:受け取|提供を受け|開示を受け|もらっ|入手|預か)|"
     r"(?<=[一-龥])(?:課|部|室|係|局|班)限り|"
     # Information given in confidence on condition it stays inside (第3号, 第8号).
     r"(?:外部に(?:は)?(?:出さない|出せない|出さず|漏らさない)|公表しない|公開しない|非公開|"
     r"口外しない|他言しない|秘密(?:保持|扱い))(?:こと)?[」』]?(?:こと)?(?:を|と(?:いう|の))?"
     r"(?:条件|約束|前提)|"
     # closed sessions and papers for a restricted circle
-    r"非公開(?:で|と)(?:審議|した|された|する|して)|非公開(?:の)?部分|非公開会議|秘密会|"
+    r"非公開(?:で|と)(?:審議|した|された|する|して|開催)|非公開(?:の)?部分|非公開会議|秘密会|"
     r"(?:委員|関係者|幹部|出席者|理事)(?:だけ|のみ)に(?:送る|配る|配布|共有|限る)"
 )
 # Undecided deliberations and unannounced decisions (第4号, 第5号).
@@ -48,6 +55,13 @@ _PROCESS = fast_compile(
     r"着眼点|"
     r"(?:庁議|部長会議|政策会議|経営会議)に(?:かける|諮る|付議する)?前|"
     r"方針が(?:まだ)?(?:固まって(?:い)?(?:ない|ません)|決まって(?:い)?(?:ない|ません))|"
+    r"(?:査定|決裁|審議|協議|調整|決定)(?:が|は)?(?:まだ)?(?:終わって|済んで|出て|終了して|下りて)"
+    r"(?:い)?(?:ない|ません)|"
+    r"(?:監査委員|議会|委員会|市長|副市長|部長|本人|職員|所管課|相手方|先方|地権者)(?:へ|に)の?"
+    r"(?:報告|説明|提示|通知|提出|フィードバック|開示)前|"
+    r"(?:に|には|にも)(?:まだ)?(?:正式に(?:は)?)?(?:伝えて|話して|知らせて|説明して|通知して|提示して|"
+    r"公表して|周知して)(?:い)?(?:ない|ません)|"
+    r"発令前|内示(?:が|を)(?:あり|受け|出)|"
     r"固まりつつ|素案段階|たたき台|(?:審議会|議会|委員会)に(?:も)?(?:まだ)?示して(?:い)?(?:ない|ません)|"
     r"(?:市長|部長|副市長)レク前|決裁が(?:まだ)?(?:下りて|おりて|出て)(?:い)?(?:ない|ません)|"
     r"(?:報告書|方針|結果)の(?:決定|確定|公表)前|"
@@ -60,7 +74,7 @@ _PROCESS = fast_compile(
     r"(?:談合|不正|横領|着服|不適正)(?:の疑い|があるとの|が疑われ)|"
     r"(?:情報提供|通報|告発)を受け[^。\n]{0,30}(?:調査中|確認中|事実確認)|"
     # weak points of security
-    r"(?:防犯カメラ|センサー|警備)[^。\n]{0,10}死角|警備体制の(?:穴|弱点)|脆弱性(?:の内容|が残って)|"
+    r"(?:防犯カメラ|監視カメラ|カメラ|センサー|警備)[^。\n]{0,10}死角|警備体制の(?:穴|弱点)|脆弱性(?:の内容|が残って)|"
     r"(?:鍵|合鍵|マスターキー)(?:は|を)[^。\n]{0,16}(?:に保管|に置いて|に入れて)|"
     r"巡回(?:は|の時刻は)[^。\n]{0,16}\d{1,2}時"
 )
@@ -81,18 +95,20 @@ _PUBLISHED = fast_compile(r"公表され|公表して|公開済|公表する自�
 
 # The city's own position in a negotiation (用地買収, 企業誘致, 和解): its ceiling, its offer.
 _NEGOTIATION_FIGURE = fast_compile(
-    r"上限|下限|提示(?:額|価格|する|予定)|譲歩(?:案|額)?|買収(?:単価|価格|額)|妥結(?:額|ライン)|"
+    r"上限|下限|限度|上積み|提示(?:額|価格|する|予定)|譲歩(?:案|額)?|買収(?:単価|価格|額)|妥結(?:額|ライン)|"
     r"落としどころ|最終提示|限界|応じる方向|見積限度額"
 )
 # Words that state the city's own bottom line outright: no figure needed.
 _BOTTOM_LINE = fast_compile(
-    r"腹づもり|手を打つ|内部の線|まで(?:は|なら)(?:譲れる|認める|応じる)|譲れる|落としどころ"
+    r"(?:\d+%|\d[\d,]*\s?(?:万|千|億)?円)?まで(?:は|なら)(?:譲れる|認める|応じる|受け入れる)(?:腹づもり)?|"
+    r"腹づもり|手を打つ|内部の線|譲れる|落としどころ"
 )
 _NEGOTIATING = fast_compile(
     r"交渉|協議中|示談|和解|補償|見積(?:合わせ|限度額)|要求して|請求|落としどころ"
 )
 _DATE = fast_compile(r"\d{1,2}月\d{1,2}日|\d{1,2}/\d{1,2}|来週|明日|今月中")
-_AMOUNT_TEXT = r"\d[\d,]*\s?(?:円|万円|億円|千円)|坪\d|\d+%"
+_WORKED_OUT = fast_compile(r"積算|算出|設定し|決定し|決め|固め|試算")
+_AMOUNT_TEXT = r"(?:\d[\d,]*\s?億\s?)?\d[\d,]*\s?(?:円|万円|千円)|\d[\d,]*\s?億円?|坪\d|\d+%"
 _AMOUNT = fast_compile(_AMOUNT_TEXT)
 # A planned price with its figure, or with the figure still being settled.
 _AMOUNT_OR_PENDING = fast_compile(_AMOUNT_TEXT + "|調整中|検討中|未定")
@@ -140,6 +156,9 @@ def detect_non_public(text: str) -> list[Finding]:
     if _NEGOTIATING.search(norm):
         for m in _BOTTOM_LINE.finditer(norm):
             findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.8, "negotiation"))
+            lo, hi = sentence_bounds(norm, m.start(), m.end())
+            findings += [Finding(Category.NON_PUBLIC, a.start(), a.end(), 0.8, "negotiation")
+                         for a in _AMOUNT.finditer(norm, lo, hi)]
         for m in _NEGOTIATION_FIGURE.finditer(norm):
             lo, hi = sentence_bounds(norm, m.start(), m.end())
             amounts = list(_AMOUNT.finditer(norm, lo, hi))
@@ -165,13 +184,15 @@ def detect_non_public(text: str) -> list[Finding]:
     for m in _PRICE.finditer(norm):
         if published:
             continue  # 入札結果, 開札済み, 公表済み: the prices were made public
-        around = sentence(norm, m.start(), m.end())
-        if _PUBLISHED.search(around):
+        lo, hi = sentence_bounds(norm, m.start(), m.end())
+        if _PUBLISHED.search(norm, lo, hi):
             continue
-        if _AMOUNT_OR_PENDING.search(around):
+        if _WORKED_OUT.search(norm, lo, hi) and hi < len(norm):
+            # 予定価格を積算しました。年額1億8,650万円です。: the figure follows
+            hi = sentence_bounds(norm, hi + 1, hi + 1)[1]
+        if _AMOUNT_OR_PENDING.search(norm, lo, hi):
             findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.8, "planned_price"))
-            # the price itself is the secret: mask the amounts of that sentence too
-            lo, hi = sentence_bounds(norm, m.start(), m.end())
+            # the price itself is the secret: mask the amounts around it too
             findings += [Finding(Category.NON_PUBLIC, a.start(), a.end(), 0.8, "planned_price")
                          for a in _AMOUNT.finditer(norm, lo, hi)]
     return findings

@@ -326,7 +326,7 @@ def detect_bank_accounts(text: str) -> list[Finding]:
 
 # ---------------------------------------------------------------- other personal IDs
 
-_ID_CONTEXT = fast_compile(
+ID_CONTEXT = fast_compile(
     r"住民票コード|住基コード|運転免許証?(?:の)?番号|免許証番号|運転免許証|旅券番号|旅券|"
     r"パスポート番号|パスポート|passport(?: number| no\.?)?|Passport(?: number| No\.?)?|"
     r"[Ii]nsured(?: person'?s)? (?:number|no\.?)|[Ii]nsurance (?:card )?(?:number|no\.?)|"
@@ -346,7 +346,7 @@ _ID_GAP = fast_compile(r"^[\s:：、,は（(]*(?:No\.?|番号|第)?[\s:：]*$")
 def detect_ids(text: str) -> list[Finding]:
     norm = normalize(text)
     findings: list[Finding] = []
-    for ctx in _ID_CONTEXT.finditer(norm):
+    for ctx in ID_CONTEXT.finditer(norm):
         if ctx.group().startswith("記号") and _BANK.search(before(norm, ctx.start(), 30)):
             continue  # ゆうちょ 記号・番号 is an account, found by detect_bank_accounts
         window_end = min(len(norm), ctx.end() + 24)

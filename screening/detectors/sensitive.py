@@ -7,7 +7,12 @@ prompt also names or addresses someone.
 """
 from __future__ import annotations
 
-from screening.detectors.context import fast_compile, quoted_exactly, sentence_bounds
+from screening.detectors.context import (
+    PUBLISHED_TEXT,
+    fast_compile,
+    quoted_exactly,
+    sentence_bounds,
+)
 from screening.detectors.normalize import normalize
 from screening.types import Category, Finding
 
@@ -23,7 +28,8 @@ _TERMS = (
     r"(?:発達|知的|精神|身体)障がい|障がい者手帳|"
     r"(?:卵|乳|小麦|そば|落花生|えび|かに|食物)アレルギー|アナフィラキシー|てんかん|"
     r"心療内科|精神科|不妊治療|妊娠|流産|中絶|"
-    r"病気療養|療養中|闘病|持病|体調不良(?:で|のため)|大病|産後うつ|EPDS|"
+    r"病気療養|療養中|病気休暇|病休|療養休暇|休職中|ペースメーカー|人工肛門|ストーマ|人工関節|"
+    r"妊娠\d{1,2}(?:か|ヶ|カ|ケ)?月|闘病|持病|体調不良(?:で|のため)|大病|産後うつ|EPDS|"
     r"児童養護施設|一時保護|里親委託|措置入院|措置診察|23条通報|支援措置|"
     # disability and care
     r"(?:身体|精神)?障害者手帳|身体障害者手帳|療育手帳|精神障害者保健福祉手帳|"
@@ -36,9 +42,10 @@ _TERMS = (
     r"前科|前歴|逮捕|起訴|服役|受刑|仮釈放|出所|保護観察|執行猶予|有罪判決|"
     r"窃盗|詐欺|傷害|暴行|覚醒剤|覚せい剤|薬物|飲酒運転|酒気帯び|暴力団員?|反社会的勢力|"
     # creed, origin
+    r"宗派|浄土真宗|浄土宗|真言宗|曹洞宗|臨済宗|日蓮宗|天台宗|骨折|"
     r"キリスト教|カトリック|プロテスタント|仏教|イスラム教|ムスリム|創価学会|エホバ|"
     r"統一教会|信者|信仰|宗教|被差別部落|同和地区|性的指向|同性愛|LGBT|トランスジェンダー|"
-    r"性同一性障害|"
+    r"性同一性障害|(?:[^\s]{1,4}党の)?党員|党籍|支持政党|"
     # English
     r"diabetes|cancer|dementia|depression|HIV|disability|wheelchair|pregnan(?:t|cy)|"
     r"criminal record|welfare"
@@ -74,8 +81,10 @@ _INDIVIDUAL = fast_compile(
     r"\d{1,3}歳(?!まで|以上|以下|未満|から|以降|頃)|\d0代(?![・~〜、とや]|向け|の(?:市民|方々|住民|人|男女))|[男女]性|男子|女子|男の子|女の子|男児|女児|\d年生|小学\d年|中学\d年|"
     r"唯一|最高齢|本人|長男|長女|次男|次女|夫|妻|息子|娘|母親?|父親?|祖[父母]|"
     r"(?<![皆客お各同])(?<!お子)(?:さん|様|氏(?!名)|くん|君|ちゃん|殿)|申請者|相談者|対象者|利用者|世帯主|受給者|被保険者|"
-    r"入所中|入院中|[Mm]y (?:son|daughter|wife|husband)|\b(?:he|she|his|her)\b"
+    r"入所中|入院中|担任の|[1１一]名のみ|[1１一]人だけ|[1１一]名だけ|(?<=[一-龥々])(?:先生|教諭|係長|主任|主査|主事|校長|教頭)(?![会方]|たち|ら|向け|方)|[Mm]y (?:son|daughter|wife|husband)|\b(?:he|she|his|her)\b"
 )
+# The text says its case is made up (a training case, a role play).
+_FICTIONAL = fast_compile(r"架空の(?:事例|人物|ケース|設定|話)|実在の人物とは関係|仮想(?:の)?事例|演習用の事例")
 _GENERAL = fast_compile(r"制度|法|研修|講座|一般|啓発|サポーター|とは|について説明|の流れ|方法")
 
 
@@ -84,6 +93,7 @@ def detect_sensitive(text: str) -> list[Finding]:
     findings: list[Finding] = []
     matches = list(_SENSITIVE.finditer(norm)) + list(_BODY.finditer(norm))
     matches += list(_TYPE1.finditer(norm))
+    fictional = None
     for m in matches:
         start, end = m.start(), m.end()
         if quoted_exactly(norm, start, end):
@@ -92,7 +102,14 @@ def detect_sensitive(text: str) -> list[Finding]:
         # "個人" in a 要配慮 context sentence of its own is about one person when a marker
         # sits in that sentence; a general sentence gets only a hint.
         individual = _INDIVIDUAL.search(norm, lo, hi)
-        if individual and not _GENERAL.search(norm[start:end]):
+        if individual is not None and individual.start() == end:
+            # 生活保護受給者, 要介護者: the term names a class of people, not one of them
+            individual = _INDIVIDUAL.search(norm, end + 1, hi)
+        if fictional is None:
+            # a made-up case, or material already published (a premium table naming
+            # 生活保護受給者 as a class): about no one unless a name is found too
+            fictional = bool(_FICTIONAL.search(norm) or PUBLISHED_TEXT.search(norm))
+        if individual and not fictional and not _GENERAL.search(norm[start:end]):
             confidence = 0.6
         else:
             confidence = 0.2

@@ -267,3 +267,69 @@ def test_a_surname_before_an_honorific_is_a_name(surname: str, frame: str) -> No
                                   "お疲れ様です", "取引先様への連絡"])
 def test_words_that_take_an_honorific_without_a_surname_reading_are_not_names(text: str) -> None:
     assert not [f for f in screen_text(text).findings if f.category is Category.PERSON_NAME]
+
+
+# Rules from the fifth and sixth batches of new prompts (varied wording, pasted material).
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("来月公告する委託の予定価格を積算しました。年額1億8,650万円です。妥当か確認して。", "non_public"),
+        ("メーカーから秘密保持契約を結んだうえで事業計画書を受け取りました。要約して。", "non_public"),
+        ("財政課の査定がまだ終わっていない来年度予算の要求内容をまとめて。", "non_public"),
+        ("監査委員への報告前の指摘事項を報告書の素案にして。", "non_public"),
+        ("上積みの限度は㎡あたり 34,000円まで（先方には絶対に言わないこと）。", "non_public"),
+        ("選定委員会（非公開で開催）の議事メモを1枚にまとめて。", "non_public"),
+        ("4月異動の内示があり、発令前なので一部しか知りません。引継ぎ表を作って。", "non_public"),
+        ("浄水場の北側フェンス沿いは監視カメラの死角になっています。", "non_public"),
+        ("職員ポータルのアイコン画像を、フラットデザインで12種類デザインして出力してください。", "image_generation"),
+        ("投票を呼びかける30秒のナレーション音声を生成してください。", "image_generation"),
+        ("週末に趣味でアクセサリーを作ってネットショップで売っています。紹介文を書いて。", "non_business"),
+        ("有給休暇を取って、来月ひとりで台湾に3泊4日で行きます。観光ルートを教えて。", "non_business"),
+        ("実家の親戚向けの年賀状に添える一言を考えて。", "non_business"),
+        ("今週末、子どもと赤城大沼でワカサギ釣りをしようと思っています。仕掛けを教えて。", "non_business"),
+        ("Which is a better deal for my family car: a hybrid or a gasoline model?", "non_business"),
+        ("氏名 LEE JIHOON、生年月日 27 NOV 1994、国籍 大韓民国", "birth_date"),
+        ("環境政策課です。紅雲町二丁目にお住まいの方から騒音の相談がありました。", "address"),
+        ("5年1組担任の岡田先生が、来週から1か月の病気休暇に入ります。", "sensitive"),
+        ("清掃担当の職員のうち、聴覚障害のある方（1名のみ）への対応を考えて。", "sensitive"),
+    ],
+)
+def test_found_in_new_wording(text: str, category: str) -> None:
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # council members and candidates named in material the city has published
+        "会議録はホームページ掲載済みです。○金井 直美委員　どの程度増えると見込むのか。",
+        "開票結果（市ホームページ掲載済み）\n当選　川端 修一　23,418票\n　　　宮坂 ゆかり　19,077票",
+        # a made-up case for a training exercise
+        "研修用に架空の事例を作って。80代女性「Aさん」、要介護1、軽度の認知症。",
+        # a class of people in a published table
+        "保険料の段階表（市ホームページで公表中）です。第1段階　生活保護受給者など。本人が非課税の場合。",
+        # a name marked as made up
+        "登場人物は架空の市民「群馬 花子さん（仮名）」と窓口職員です。",
+    ],
+)
+def test_public_or_made_up_material_passes(text: str) -> None:
+    assert screen_text(text).decision is Decision.PASS
+
+
+def test_the_same_names_unpublished_still_block() -> None:
+    assert screen_text("○金井 直美委員の自宅の件で相談です。").decision is not Decision.PASS
+
+
+def test_table_columns_named_by_their_header_are_masked() -> None:
+    text = ("宛名番号\t納税義務者\t住所\n0004417283\t青柳 正夫\t前橋市龍蔵寺町225-1\n"
+            "0004417291\t山田 一郎\t前橋市粕川町膳1402\n")
+    masked = screen_text(text).masked_text
+    for value in ("0004417283", "0004417291", "前橋市粕川町膳1402", "青柳 正夫"):
+        assert value not in masked
+
+
+def test_a_name_its_reading_and_its_repeats_are_masked_together() -> None:
+    text = "吉澤 キク\tよしざわ きく\t1925/05/03\nLin Yuting（林 雨婷）\n> 長島です。よろしく。\n>> 長島様\n"
+    masked = screen_text(text).masked_text
+    for value in ("よしざわ", "Lin Yuting", "雨婷", "長島"):
+        assert value not in masked

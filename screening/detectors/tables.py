@@ -1,0 +1,69 @@
+"""Tables pasted into a prompt: the header says what each column holds.
+
+A cell under 宛名番号 or 住所 is that value even with no label beside it (0004417283,
+前橋市粕川町膳1402); the other detectors look for a label next to the value.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from screening.detectors.context import fast_compile
+from screening.detectors.numbers import ID_CONTEXT
+from screening.types import Category, Finding
+
+_ADDRESS_HEADER = fast_compile(r"住所|現住所|居所|自宅|転居先|転出先|[Aa]ddress")
+_ID_CELL = re.compile(r"[0-9A-Z][0-9A-Z\-]{3,23}")
+_ADDRESS_CELL = fast_compile(r"[市町村区郡].*\d|丁目|番地")
+
+
+def _cells(line: str, offset: int) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each tab-separated cell, offsets into the whole text."""
+    out, at = [], offset
+    for cell in line.split("\t"):
+        lead = len(cell) - len(cell.lstrip())
+        value = cell.strip()
+        out.append((at + lead, at + lead + len(value), value))
+        at += len(cell) + 1
+    return out
+
+
+def detect_table_columns(text: str) -> list[Finding]:
+    if "\t" not in text:
+        return []
+    findings: list[Finding] = []
+    columns: dict[int, Category] = {}
+    width = 0
+    offset = 0
+    for line in text.split("\n"):
+        cells = _cells(line, offset)
+        offset += len(line) + 1
+        if len(cells) < 2:
+            columns = {}
+            continue
+        heads = {}
+        for i, (_s, _e, value) in enumerate(cells):
+            head = unicodedata.normalize("NFKC", value)
+            if len(head) > 12:
+                continue
+            if ID_CONTEXT.search(head):
+                heads[i] = Category.ID_NUMBER
+            elif _ADDRESS_HEADER.search(head):
+                heads[i] = Category.ADDRESS
+        if heads:  # a header row starts a new table
+            columns, width = heads, len(cells)
+            continue
+        if not columns or abs(len(cells) - width) > 1:
+            continue
+        for i, category in columns.items():
+            if i >= len(cells):
+                continue
+            start, end, value = cells[i]
+            plain = unicodedata.normalize("NFKC", value)
+            if category is Category.ID_NUMBER:
+                ok = _ID_CELL.fullmatch(plain) and sum(c.isdigit() for c in plain) >= 4
+            else:
+                ok = _ADDRESS_CELL.search(plain)
+            if ok:
+                findings.append(Finding(category, start, end, 0.85, "table_column"))
+    return findings
