@@ -66,7 +66,7 @@ SAMPLE_FORM = re.compile(r"記入例|記載例|見本")
 # a premium table in the city's pamphlet, election results as published.
 PUBLISHED_TEXT = re.compile(
     r"(?:ホームページ|HP|ウェブサイト|サイト|広報紙?)(?:に|で)?(?:も)?(?:掲載|公開|公表)(?:済|し|され|中)|"
-    r"掲載済|公開済|公表済|公表中|報道発表(?:し|済|資料)|会議録"
+    r"掲載済|公開済|公表済|公表中|(?:公表|公開|掲載)して(?:いる|います|おり)|報道発表(?:し|済|資料)|会議録"
 )
 
 

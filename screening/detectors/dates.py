@@ -108,8 +108,7 @@ def detect_birth_dates(text: str) -> list[Finding]:
             findings.append(Finding(Category.BIRTH_DATE, start, end, 0.95, "birth_suffix"))
             continue
         if label and not (event and event.start() > label.start()):
-            lo, _hi = line_bounds(norm, start, end)
-            if SAMPLE_FORM.search(norm, lo, start):
+            if SAMPLE_FORM.search(norm, max(0, start - 200), start):
                 # 記入例: 生年月日 平成2年1月1日 on a sample form is made up; masked, not blocked.
                 findings.append(Finding(Category.BIRTH_DATE, start, end, 0.15, "sample_form"))
                 continue

@@ -112,7 +112,7 @@ _KATA_STOP = {
 }
 _EN_ANCHOR = fast_compile(
     r"(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? |\b(?:[Mm]y|[Hh]er|[Hh]is|[Tt]heir) name is |"
-    r"\bDear |\b[Nn]ame: |\b(?:From|To|Cc|Sender|Reply-To): |\bI'm |\bI am |\b[Nn]ame's |\b(?:son|daughter|wife|husband|child|mother|father|brother|sister),? )"
+    r"\bDear |\b[Nn]ame: |\b(?:Surname|Given names?|Family name|First name|Last name|Full name)[:：]? |\b(?:From|To|Cc|Sender|Reply-To): |\bI'm |\bI am |\b[Nn]ame's |\b(?:son|daughter|wife|husband|child|mother|father|brother|sister),? )"
 )
 _EN_ORG = fast_compile(
     r"\b(?:City|Office|Hall|Center|Centre|Department|Section|Division|Ward|Prefecture|"
@@ -413,17 +413,37 @@ def _backward_name_core(norm: str, end: int, tokens_by_end: dict[int, int],
         # company, a place or a common noun here (日立様 has no surname reading).
         if (
             _is_kanji(tok.surface) and len(tok.surface) <= 3
-            and tok.surface not in _HONORED_NOUNS and can_be_surname(tok.surface)
+            and tok.surface not in _HONORED_NOUNS and not tok.surface.endswith("屋")
+            and can_be_surname(tok.surface)
             and not (tok.start > 0 and norm[tok.start - 1] in "おご御")
             and not (idx > 0 and tokens[idx - 1].end == tok.start
                      and (_is_kanji(tokens[idx - 1].surface) or _is_kata(tokens[idx - 1].surface)))
         ):
             return tok.start, "kanji"
+    else:
+        # 松本様 read as 松 + 本様: no word ends where the honorific starts; take the kanji
+        # run before it when the dictionary knows it as a surname.
+        s = e
+        while s > 0 and e - s < 4 and _is_kanji(norm[s - 1]):
+            s -= 1
+        run = norm[s:e]
+        honorific = _SPLIT_HONORIFIC.match(norm, e)
+        if honorific and 2 <= len(run) <= 3 and not (s > 0 and norm[s - 1] in "おご御") and (
+            run not in _HONORED_NOUNS and not run.endswith("屋") and can_be_surname(run)
+        ):
+            return s, "kanji"
     return None
 
 
+# The honorifics a split reading can hide (本様), followed by what ends a name: not 多様性,
+# not 本殿 (殿 inside a word is a hall).
+_SPLIT_HONORIFIC = fast_compile(r"(?:様|さま|さん|氏)(?![一-龥々])")
 # Words that take 様 as themselves, though each is also somebody's surname (神様, 王様).
-_HONORED_NOUNS = frozenset("神 王 奥 殿 皆 仏 姫 客 主 坊 人 母 父 兄 姉 妹 弟 子 孫 嫁 婿 旦那 先祖 王子".split())
+# 上様 on a receipt, 大家さん the landlord, …屋さん a shop.
+_HONORED_NOUNS = frozenset(
+    "神 王 奥 殿 皆 仏 姫 客 主 坊 人 母 父 兄 姉 妹 弟 子 孫 嫁 婿 旦那 先祖 王子 上 大家 家主 大工 "
+    "庭師 番頭 女将 親方 仲人 坊主 住職 和尚".split()
+)
 
 
 _FWD_LATIN = fast_compile(r"[A-Z][A-Za-z'\-]+(?: (?:[A-Z][A-Za-z'\-]+|de|da|dos|van|von|bin))+")
@@ -1331,11 +1351,18 @@ def _complete_kana_given(norm: str, cands: _Candidates) -> None:
 
 # A public role right before or after the name (総務部長 高柳 雅彦, 小島 達也議員, 当選 川端 修一).
 _ROLE_BEFORE = fast_compile(
-    r"(?:議員|委員長?|議長|市長|町長|村長|知事|部長|局長|教育長|委員|当選|候補者?|紹介議員)[\s(]?$"
+    r"(?:議員|委員長?|議長|市長|町長|村長|知事|部長|次長|局長|室長|所長|教育長|委員|当選|候補者?|"
+    r"紹介議員)[\s(]?$"
 )
 _ROLE_AFTER_PUBLIC = fast_compile(
     r"\s?(?:議員|委員長?|議長|副議長|市長|副市長|町長|村長|知事|部長|局長|教育長|候補)|\s?[\d,]+票"
 )
+
+
+# Published material that is a roster of public roles as a whole: results, minutes, appointments.
+_PUBLIC_ROSTER = fast_compile(r"開票結果|得票|候補者名|会議録|議事録|部長級|人事異動|役員名簿|議員名簿")
+# Names anchored as someone addressed or a form's own field stay personal even there.
+_PERSONAL_ANCHORS = ("honorific", "field_label", "self_introduction", "english_address")
 
 
 def _demote_published_roles(norm: str, cands: _Candidates) -> None:
@@ -1343,10 +1370,13 @@ def _demote_published_roles(norm: str, cands: _Candidates) -> None:
     are named in their public role: a hint, not a block."""
     if not PUBLISHED_TEXT.search(norm):
         return
-    for (start, end), (conf, _reason) in list(cands.spans.items()):
+    roster = bool(_PUBLIC_ROSTER.search(norm))
+    for (start, end), (conf, reason) in list(cands.spans.items()):
         if conf <= HINT:
             continue
-        if _ROLE_AFTER_PUBLIC.match(norm, end) or _ROLE_BEFORE.search(norm, max(0, start - 6), start):
+        if (roster and not reason.startswith(_PERSONAL_ANCHORS)) or _ROLE_AFTER_PUBLIC.match(
+            norm, end
+        ) or _ROLE_BEFORE.search(norm, max(0, start - 6), start):
             cands.spans[(start, end)] = (HINT, "public_role")
 
 

@@ -31,6 +31,10 @@ _MARK = fast_compile(
     r"(?:見せ|言え|言わ|出せ|漏らせ|明かせ|伝え|知らせ|悟られ)(?:られ)?(?:ない|ません)|"
     r"外(?:部)?に(?:は)?(?:出さない(?:よう|で|こと|扱い)|出して(?:い)?(?:ない|ません))|"
     r"[（(]非公開[・、)）]|(?:庁内|部内|課内)(?:で)?検討中|"
+    r"対外的に(?:は)?(?:出して|公表して|発表して)(?:い)?(?:ない|ません)|"
+    r"(?:課内|部内|庁内|内部|幹部)でしか(?:共有して|知らされて|話して)(?:い)?(?:ない|ません)|"
+    r"(?:公表|発表)(?:の要否|するかどうか|するか)(?:は)?(?:まだ)?(?:決めて|決まって)(?:い)?(?:ない|ません)|"
+    r"(?:発表|公表|報道)まで(?:は)?伏せ|内示を(?:し|行い|行っ)|"
     r"(?:秘密保持契約|守秘義務契約|NDA)[^。\n]{0,12}(?:結んだ|結んで|締結し|交わし|のもと|に基づ)"
     r"[^。\n]{0,30}(?:受け取|提供を受け|開示を受け|もらっ|入手|預か)|"
     r"(?<=[一-龥])(?:課|部|室|係|局|班)限り|"
@@ -42,6 +46,8 @@ _MARK = fast_compile(
     r"非公開(?:で|と)(?:審議|した|された|する|して|開催)|非公開(?:の)?部分|非公開会議|秘密会|"
     r"(?:委員|関係者|幹部|出席者|理事)(?:だけ|のみ)に(?:送る|配る|配布|共有|限る)"
 )
+# 「ここだけの話」として聞いた: the quoted mark is how it was told, not a word discussed.
+_SAID_AS = fast_compile(r"として|と(?:言われ|前置き|念押し|断って)")
 # Undecided deliberations and unannounced decisions (第4号, 第5号).
 _PROCESS = fast_compile(
     r"(?:まだ)?(?:部長|市長|課長|局長|最終)?決裁前|(?:市長)?査定前|内示前|(?:本人にも|本人へ)?通知前|"
@@ -81,7 +87,7 @@ _PROCESS = fast_compile(
 # Credentials: a password or a PIN written out.
 _CREDENTIAL = fast_compile(
     r"(?:パスワード|暗証番号|パスコード|パスキー|パス(?=[は:：])|PW|PIN|[Pp]assword|APIキー|"
-    r"シークレットキー)[\s:：は=]*"
+    r"シークレットキー)[\s:：は=]*(?:[（(](?:現在|今は)?\s?)?"
     r"(?=[^\s、。]*[0-9A-Za-z])[^\s、。)）」]{4,}"
 )
 # Bid and sale prices that are planned but not yet published.
@@ -141,7 +147,9 @@ def detect_non_public(text: str) -> list[Finding]:
             # which is cheaper than trying every kanji as a start)
             while start > 0 and start > m.start() - 8 and "一" <= norm[start - 1] <= "龥":
                 start -= 1
-        if quoted_exactly(norm, start, m.end()) and norm[start - 1] != "[":
+        if quoted_exactly(norm, start, m.end()) and norm[start - 1] != "[" and not (
+            _SAID_AS.match(norm, m.end() + 1)
+        ):
             continue  # 「取扱注意」の表示: a mention; [関係者外秘] is how a mark is written
         findings.append(Finding(Category.NON_PUBLIC, start, m.end(), 0.9, "mark"))
     for m in _PROCESS.finditer(norm):

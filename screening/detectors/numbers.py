@@ -278,9 +278,11 @@ def detect_cards(text: str) -> list[Finding]:
         digits = digits_only(m.group())
         if not 14 <= len(digits) <= 19:
             continue
-        if not (luhn_valid(digits) and card_brand_prefix(digits)):
+        if not luhn_valid(digits):
             continue
         context = _CARD_CONTEXT.search(before(norm, m.start(), 40))
+        if not (card_brand_prefix(digits) or context):
+            continue  # a brand the number does not start with, and nothing says "card"
         if _placeholder_digits(digits) and not (
             context and not _FORMAT_WORDS.search(norm, *sentence_bounds(norm, m.start(), m.end()))
         ):

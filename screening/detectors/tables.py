@@ -9,9 +9,10 @@ import re
 import unicodedata
 
 from screening.detectors.context import fast_compile
-from screening.detectors.numbers import ID_CONTEXT
+from screening.detectors.numbers import ID_CONTEXT, digits_only, luhn_valid
 from screening.types import Category, Finding
 
+_CARD_HEADER = fast_compile(r"カード番号|クレジットカード|[Cc]ard (?:number|no)")
 _ADDRESS_HEADER = fast_compile(r"住所|現住所|居所|自宅|転居先|転出先|[Aa]ddress")
 _ID_CELL = re.compile(r"[0-9A-Z][0-9A-Z\-]{3,23}")
 _ADDRESS_CELL = fast_compile(r"[市町村区郡].*\d|丁目|番地")
@@ -46,7 +47,9 @@ def detect_table_columns(text: str) -> list[Finding]:
             head = unicodedata.normalize("NFKC", value)
             if len(head) > 12:
                 continue
-            if ID_CONTEXT.search(head):
+            if _CARD_HEADER.search(head):
+                heads[i] = Category.CREDIT_CARD
+            elif ID_CONTEXT.search(head):
                 heads[i] = Category.ID_NUMBER
             elif _ADDRESS_HEADER.search(head):
                 heads[i] = Category.ADDRESS
@@ -60,7 +63,10 @@ def detect_table_columns(text: str) -> list[Finding]:
                 continue
             start, end, value = cells[i]
             plain = unicodedata.normalize("NFKC", value)
-            if category is Category.ID_NUMBER:
+            if category is Category.CREDIT_CARD:
+                digits = digits_only(plain)
+                ok = 14 <= len(digits) <= 19 and luhn_valid(digits)
+            elif category is Category.ID_NUMBER:
                 ok = _ID_CELL.fullmatch(plain) and sum(c.isdigit() for c in plain) >= 4
             else:
                 ok = _ADDRESS_CELL.search(plain)

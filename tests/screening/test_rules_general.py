@@ -333,3 +333,39 @@ def test_a_name_its_reading_and_its_repeats_are_masked_together() -> None:
     masked = screen_text(text).masked_text
     for value in ("よしざわ", "Lin Yuting", "雨婷", "長島"):
         assert value not in masked
+
+
+@pytest.mark.parametrize("text", ["領収書の宛名は上様でお願いします", "大家さんから連絡がありました", "八百屋さんに聞く",
+                                  "言語の多様性を促進する", "本殿と拝殿を修繕する"])
+def test_everyday_words_before_an_honorific_are_not_names(text: str) -> None:
+    assert not [f for f in screen_text(text).findings
+                if f.category is Category.PERSON_NAME and f.confidence >= 0.25]
+
+
+# Rules from the seventh batch.
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("次の文書を直して。\n\n松本様\n\n先日はご連絡ありがとうございました。", "person_name"),
+        ("Surname SILVA / Given names ANA BEATRIZ / Date of birth 03 MAR 1988", "person_name"),
+        ("予約番号\t利用者\tカード番号\nR1\t三上 和馬\t3509-0549-8624-7606\n", "credit_card"),
+        ("指摘事項の案です。議会への結果報告はまだなので、対外的には出していません。", "non_public"),
+        ("担当者から「ここだけの話」として、大手スーパーが撤退するらしいと聞きました。", "non_public"),
+        ("入館ゲートの暗証番号（現在 4719＃）を入力して巡回を開始する。", "non_public"),
+        ("まだ課内でしか共有していない計画の骨子案です。", "non_public"),
+        ("私用のスマホを買い替えたいです。どちらがいいですか。", "non_business"),
+    ],
+)
+def test_found_in_the_seventh_batch_wording(text: str, category: str) -> None:
+    assert category in categories(text)
+
+
+def test_a_published_roster_of_candidates_passes() -> None:
+    text = ("市ホームページで公表している開票結果です。\n候補者名\t党派\t得票数\n"
+            "森下 和也\t無所属\t58,204\n大谷 恵理子\t無所属\t41,337\n")
+    assert screen_text(text).decision is Decision.PASS
+
+
+def test_a_sample_form_birth_date_lines_below_the_mark_passes() -> None:
+    text = "【記入例】\n氏名：前橋 花子（まえばし はなこ）\n生年月日：昭和50年1月1日\n"
+    assert screen_text(text).decision is Decision.PASS
