@@ -31,10 +31,11 @@ _DATE = fast_compile(
     rf"(?P<era>明治|大正|昭和|平成|令和)\s?(?P<ey>元|\d{{1,2}}|{_K})\s?年\s?(?P<em>\d{{1,2}}|{_K})\s?月\s?(?P<ed>\d{{1,2}}|{_K})\s?日"
     rf"|(?<![A-Za-z])(?P<sera>[MTSHR])\s?(?P<sy>\d{{1,2}})[./](?P<sm>\d{{1,2}})[./](?P<sd>\d{{1,2}})(?![\d.])"
     rf"|(?<!\d)(?P<wy>\d{{4}})\s?年\s?(?P<wm>\d{{1,2}})\s?月\s?(?P<wd>\d{{1,2}})\s?日"
-    rf"|(?<![\d/.-])(?P<ny>\d{{4}})(?P<sep>[/.-])(?P<nm>\d{{1,2}})(?P=sep)(?P<nd>\d{{1,2}})(?![\d/.-])"
+    rf"|(?<![\d/.-])(?P<ny>\d{{4}})(?P<sep>[/.-])(?P<nm>\d{{1,2}})(?P=sep)(?P<nd>\d{{1,2}})(?![\d.-]|/\d)"
     rf"|(?<!\d)(?P<xd>\d{{1,2}})(?:st|nd|rd|th)? (?P<xm>{_MONTH_RE}),? (?P<xy>\d{{4}})(?!\d)"
     rf"|(?P<ym>{_MONTH_RE}) (?P<yd>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<yy>\d{{4}})(?!\d)"
 )
+_NEW_YEAR_DAY = fast_compile(r"(?:年\s?|[./-])0?1\s?(?:月\s?|[./-])0?1日?$")
 _BIRTH_AFTER = fast_compile(r"^\s?[）)]?\s?(?:生まれ|生|誕生|born)")
 _BIRTH_BEFORE = fast_compile(
     r"生年月日|誕生日|生まれ|出生|DOB|D\.O\.B|[Dd]ate of [Bb]irth|[Bb]irth ?[Dd]ate|[Bb]orn(?: on)?|"
@@ -108,8 +109,9 @@ def detect_birth_dates(text: str) -> list[Finding]:
             findings.append(Finding(Category.BIRTH_DATE, start, end, 0.95, "birth_suffix"))
             continue
         if label and not (event and event.start() > label.start()):
-            if SAMPLE_FORM.search(norm, max(0, start - 200), start):
-                # 記入例: 生年月日 平成2年1月1日 on a sample form is made up; masked, not blocked.
+            if _NEW_YEAR_DAY.search(m.group()) and SAMPLE_FORM.search(norm, max(0, start - 200), start):
+                # 記入例: 生年月日 平成2年1月1日 on a sample form is made up (sample forms use
+                # 1月1日); masked, not blocked. Any other date there may be a real child's.
                 findings.append(Finding(Category.BIRTH_DATE, start, end, 0.15, "sample_form"))
                 continue
             findings.append(Finding(Category.BIRTH_DATE, start, end, 0.95, "birth_label"))

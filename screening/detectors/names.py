@@ -114,6 +114,9 @@ _EN_ANCHOR = fast_compile(
     r"(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? |\b(?:[Mm]y|[Hh]er|[Hh]is|[Tt]heir) name is |"
     r"\bDear |\b[Nn]ame: |\b(?:Surname|Given names?|Family name|First name|Last name|Full name)[:：]? |\b(?:From|To|Cc|Sender|Reply-To): |\bI'm |\bI am |\b[Nn]ame's |\b(?:son|daughter|wife|husband|child|mother|father|brother|sister),? )"
 )
+_LATIN_BEFORE_EMAIL = fast_compile(
+    r"\b([A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+(?: [A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+){1,3}) ?[(<（][\w.+\-]+@"
+)
 _EN_ORG = fast_compile(
     r"\b(?:City|Office|Hall|Center|Centre|Department|Section|Division|Ward|Prefecture|"
     r"Corporation|Company|Inc|Ltd|School|University|Hospital|Library|Team|Sir|Madam|Staff|"
@@ -385,7 +388,8 @@ def _backward_name_core(norm: str, end: int, tokens_by_end: dict[int, int],
         if run.strip() not in _KATA_STOP and not run.endswith("・"):
             return e - len(run), "katakana"
     m = _HIRAGANA_RUN_END.search(window)
-    if m and m.group() and not _HIRAGANA_STOP.match(m.group()):
+    # お客さん is a word; おがさわら あやね さん, with its space, is a name
+    if m and m.group() and (" " in m.group() or not _HIRAGANA_STOP.match(m.group())):
         return e - len(m.group()), "hiragana"
     idx = tokens_by_end.get(e)
     if idx is not None:
@@ -602,6 +606,10 @@ def detect_names(text: str) -> list[Finding]:
         ) and (_PARTICLE_AFTER.match(norm, nxt.end) or norm.startswith("です", nxt.end)):
             cands.add(m.end(), nxt.end, ANCHORED, "field_label")
 
+    # Ahmed Karim (ahmed.karim@…): a name with its e-mail address.
+    for m in _LATIN_BEFORE_EMAIL.finditer(norm):
+        if not _EN_ORG.search(m.group(1)):
+            cands.add(m.start(1), m.end(1), ANCHORED, "english_address")
     for m in _EN_ANCHOR.finditer(norm):
         n = _LATIN_RUN_START.match(norm, m.end())
         if n and not _EN_ORG.search(n.group()):
@@ -1381,7 +1389,11 @@ def _demote_published_roles(norm: str, cands: _Candidates) -> None:
 
 
 # 「長島です。」 at the head of a line of a letter or a mail: the writer's surname.
-_SELF_INTRO = re.compile(r"^[>＞\s]*([一-龥々]{1,3})(?:です|でございます)[。、]", re.M)
+_SELF_INTRO = re.compile(
+    r"(?:^[>＞\s]*|もしもし[、,]\s?|(?<=[「『]))([一-龥々]{1,3})([ァ-ヴー]{2,4}|[ぁ-ゖ]{2,4})?"
+    r"(?:です|でございます|と申します)[。、]",
+    re.M,
+)
 
 
 def _add_self_introductions(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
@@ -1389,7 +1401,9 @@ def _add_self_introductions(norm: str, cands: _Candidates, tokens: tuple[Token, 
     for m in _SELF_INTRO.finditer(norm):
         idx = by_start.get(m.start(1))
         if idx is not None and tokens[idx].end == m.end(1) and can_be_surname(m.group(1)):
-            cands.add(m.start(1), m.end(1), CASE_FULL, "self_introduction")
+            # 塩原トキです: the given name in kana glued to the surname goes with it
+            end = m.end(2) if m.group(2) and m.group(2) not in _KANA_NOT_GIVEN else m.end(1)
+            cands.add(m.start(1), end, CASE_FULL, "self_introduction")
 
 
 # The reading or the other script of a name, written right after it: 菅谷 亮（すがや りょう）,

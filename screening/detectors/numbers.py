@@ -75,10 +75,10 @@ def _placeholder_digits(digits: str) -> bool:
 # ---------------------------------------------------------------- phone
 
 _PHONE = fast_compile(
-    r"(?<![0-9A-Za-z+\-/.,])"
+    r"(?<![0-9A-Za-z+\-.,])(?<![0-9]/)"
     r"(?:\+81[ -]?(?:\(0\)[ -]?)?|\(0|0)"
     r"[0-9][0-9 ()\-]{6,15}(?<=[0-9])"
-    r"(?![0-9A-Za-z]|-[0-9]|/)"
+    r"(?![0-9A-Za-z]|-[0-9]|/[0-9])"
 )
 _PHONE_SHAPE = fast_compile(r"^[+0-9(][0-9]*(?:(?: ?[()\-] ?| )[0-9]+){0,3}\)?$")
 _INSTITUTION = fast_compile(
@@ -205,7 +205,7 @@ def detect_phones(text: str) -> list[Finding]:
 _KANJI_DIGIT = str.maketrans("〇零一二三四五六七八九", "00123456789")
 # 〇九〇-四四一二-七七八三: a number written in kanji numerals (the dashes are normalised).
 _KANJI_PHONE = fast_compile(
-    r"(?<![一-龥〇])[〇零一二三四五六七八九]{2,5}-?[〇零一二三四五六七八九]{1,4}-?"
+    r"(?<![一-龥〇])[〇零一二三四五六七八九]{2,5}[-・ ]?[〇零一二三四五六七八九]{1,4}[-・ ]?"
     r"[〇零一二三四五六七八九]{4}(?![一-龥〇])"
 )
 

@@ -369,3 +369,42 @@ def test_a_published_roster_of_candidates_passes() -> None:
 def test_a_sample_form_birth_date_lines_below_the_mark_passes() -> None:
     text = "【記入例】\n氏名：前橋 花子（まえばし はなこ）\n生年月日：昭和50年1月1日\n"
     assert screen_text(text).decision is Decision.PASS
+
+
+# Rules from the eighth batch.
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("ピクトグラム（車いす、授乳室、AED）を、SVGで描いてください。", "image_generation"),
+        ("4コマ漫画のストーリーだけでなく、絵まで描いて完成させてほしいです。", "image_generation"),
+        ("あいさつの原稿を、市長本人の声に似せた合成音声で読み上げたデータにしたいです。", "image_generation"),
+        ("自分の車を買い替えようか迷っています。どちらが得ですか。", "non_business"),
+        ("Can you suggest a birthday gift for my girlfriend?", "non_business"),
+        ("ゴルフのスライスがどうしても直りません。", "non_business"),
+        ("市内の中学校で初めて性別違和を公表した2年生の生徒への配慮を整理して。", "sensitive"),
+        ("立入検査（抜き打ち）予定表　※施設側に知られないよう課内のみで管理", "non_public"),
+        ("交渉の上限は鑑定単価の1.15倍までとする（この上限は地権者には示さない）。", "non_public"),
+        ("採用予定者は望月さんです。議会への報告までは伏せておく必要があります。", "non_public"),
+        ("Draft a friendly reply to Ahmed Karim (ahmed.karim.mbs@gmail.com).", "person_name"),
+        ("雇用保険の おがさわら あやね さんが離職します。", "person_name"),
+        ("「もしもし、塩原トキです。電話は 〇二七・二五五・三一九〇 です。」", "phone"),
+        ("氏名 吉永 蓮／生年月日 2012/8/30／保護者連絡先 070-6631-2045", "phone"),
+        ("氏名 吉永 蓮／生年月日 2012/8/30／保護者連絡先 070-6631-2045", "birth_date"),
+    ],
+)
+def test_found_in_the_eighth_batch_wording(text: str, category: str) -> None:
+    assert category in categories(text)
+
+
+def test_a_self_introduction_keeps_the_kana_given_name() -> None:
+    text = "「もしもし、塩原トキです。」"
+    names = [text[f.start : f.end] for f in screen_text(text).findings
+             if f.category is Category.PERSON_NAME]
+    assert names == ["塩原トキ"]
+
+
+def test_only_new_year_dates_on_a_sample_form_pass() -> None:
+    sample = "【記入例】\n氏名：前橋 花子\n生年月日：昭和50年1月1日"
+    real = "選手登録票の記入例を整えて。1行目は次の選手です。\n生年月日 2012/8/30"
+    assert screen_text(sample).decision is Decision.PASS
+    assert screen_text(real).decision is Decision.BLOCK
