@@ -1359,8 +1359,7 @@ def _complete_kana_given(norm: str, cands: _Candidates) -> None:
 
 # A public role right before or after the name (総務部長 高柳 雅彦, 小島 達也議員, 当選 川端 修一).
 _ROLE_BEFORE = fast_compile(
-    r"(?:議員|委員長?|議長|市長|町長|村長|知事|部長|次長|局長|室長|所長|教育長|委員|当選|候補者?|"
-    r"紹介議員)[\s(]?$"
+    r"(?:議員|委員長?|議長|市長|町長|村長|知事|部長|次長|局長|室長|所長|教育長|当選|候補者?)[\s(]?$"
 )
 _ROLE_AFTER_PUBLIC = fast_compile(
     r"\s?(?:議員|委員長?|議長|副議長|市長|副市長|町長|村長|知事|部長|局長|教育長|候補)|\s?[\d,]+票"
