@@ -29,6 +29,16 @@ def _cells(line: str, offset: int) -> list[tuple[int, int, str]]:
     return out
 
 
+def _cell_holds(category: Category, plain: str) -> bool:
+    """Whether a cell's (NFKC) text has the shape of what its column holds."""
+    if category is Category.CREDIT_CARD:
+        digits = digits_only(plain)
+        return 14 <= len(digits) <= 19 and luhn_valid(digits)
+    if category is Category.ID_NUMBER:
+        return bool(_ID_CELL.fullmatch(plain)) and sum(c.isdigit() for c in plain) >= 4
+    return bool(_ADDRESS_CELL.search(plain))
+
+
 def detect_table_columns(text: str) -> list[Finding]:
     if "\t" not in text:
         return []
@@ -42,7 +52,7 @@ def detect_table_columns(text: str) -> list[Finding]:
         if len(cells) < 2:
             columns = {}
             continue
-        heads = {}
+        heads: dict[int, Category] = {}
         for i, (_s, _e, value) in enumerate(cells):
             head = unicodedata.normalize("NFKC", value)
             if len(head) > 12:
@@ -53,7 +63,8 @@ def detect_table_columns(text: str) -> list[Finding]:
                 heads[i] = Category.ID_NUMBER
             elif _ADDRESS_HEADER.search(head):
                 heads[i] = Category.ADDRESS
-        if heads:  # a header row starts a new table
+        if heads and not any(sum(c.isdigit() for c in v) >= 4 for _s, _e, v in cells):
+            # a header row (labels, no values) starts a new table
             columns, width = heads, len(cells)
             continue
         if not columns or abs(len(cells) - width) > 1:
@@ -63,13 +74,6 @@ def detect_table_columns(text: str) -> list[Finding]:
                 continue
             start, end, value = cells[i]
             plain = unicodedata.normalize("NFKC", value)
-            if category is Category.CREDIT_CARD:
-                digits = digits_only(plain)
-                ok = 14 <= len(digits) <= 19 and luhn_valid(digits)
-            elif category is Category.ID_NUMBER:
-                ok = _ID_CELL.fullmatch(plain) and sum(c.isdigit() for c in plain) >= 4
-            else:
-                ok = _ADDRESS_CELL.search(plain)
-            if ok:
+            if _cell_holds(category, plain):
                 findings.append(Finding(category, start, end, 0.85, "table_column"))
     return findings
