@@ -1,7 +1,14 @@
 """Street-level addresses (丁目・番地・号, hyphenated block numbers, romaji addresses)."""
 from __future__ import annotations
 
-from screening.detectors.context import after, before, fast_compile, sentence, sentence_bounds
+from screening.detectors.context import (
+    PUBLISHED_TEXT,
+    after,
+    before,
+    fast_compile,
+    sentence,
+    sentence_bounds,
+)
 from screening.detectors.normalize import normalize
 from screening.types import Category, Finding
 
@@ -32,7 +39,7 @@ _PERSONAL = fast_compile(
     r"住所|自宅|現住所|居所|宅|在住|お住まい|住む|住んで|送付先|転出先|転入先|転居先|宛先|"
     r"宛名|様|さん|氏|方|者|residing|address|Address|lives"
 )
-_RESIDENCE_AFTER = fast_compile(r"^(?:に(?:お住まい|住む|住んで|在住)|在住|の(?:アパート|マンション|団地|借家|自宅)(?:で|に)|の(?:方|男性|女性|お宅|[^\s]{1,4}さん|[^\s]{1,4}様)|の[^\s]{1,6}宅)")
+_RESIDENCE_AFTER = fast_compile(r"^(?:に(?:お住まい|住む|住んで|在住)|在住|の(?:住民|地権者|居住者)の方|の(?:アパート|マンション|団地|借家|自宅)(?:で|に)|の(?:方|男性|女性|お宅|[^\s]{1,4}さん|[^\s]{1,4}様)|の[^\s]{1,6}宅)")
 _ROMAJI = fast_compile(
     r"(?<![0-9A-Za-z-])\d{1,4}(?:-\d{1,4}){1,3},? [A-Z][a-z]+(?:-(?:machi|cho|chō|mura|ku|shi|chome))?"
     r"(?:, ?[A-Z][a-z]+(?:-(?:shi|ken|ku|gun))?){0,3}(?:,? \d{3}-\d{4})?"
@@ -69,6 +76,25 @@ def _is_place(name: str) -> bool:
     return any(c in name[:-1] for c in "市区町村郡") or bool(_PREFECTURE.match(name))
 
 
+_MADE_UP = fast_compile(r"架空|[○〇◯]{2}")
+_LOT = fast_compile(
+    r"(?<![一-龥々ヶ])[一-龥々ヶ]{1,4}市[一-龥々ヶ]{1,5}[町村][一-龥々]{0,3}\d{2,5}"
+    r"(?![\d\-年月日号回件人円%.,番丁])"
+)
+
+
+def _graded(norm: str, start: int, end: int, personal: bool, reason: str) -> Finding:
+    """An address finding; in material that says it is published (a press release with a
+    facility's address), an address nobody is said to live at is only a hint."""
+    if personal:
+        confidence = 0.9
+    elif PUBLISHED_TEXT.search(norm):
+        confidence = 0.15
+    else:
+        confidence = 0.75
+    return Finding(Category.ADDRESS, start, end, confidence, reason)
+
+
 def detect_addresses(text: str) -> list[Finding]:
     norm = normalize(text)
     findings: list[Finding] = []
@@ -76,7 +102,7 @@ def detect_addresses(text: str) -> list[Finding]:
         start = _place_start(norm, m.start())
         name = norm[start : m.start()]
         # Trim label-like prefixes that are not part of the place name.
-        if not _is_place(name):
+        if not _is_place(name) or _MADE_UP.search(name):
             continue
         end = m.end()
         block = m.group()
@@ -97,6 +123,8 @@ def detect_addresses(text: str) -> list[Finding]:
         lo, _hi = sentence_bounds(norm, start, end)
         institutional = (_INSTITUTION.search(norm, max(lo, start - 40), start)
                          or _INSTITUTION.search(after(norm, end, 14)))
+        if "自宅" in after(norm, end, 8):
+            institutional = None  # 前橋市嶺町2071-4（自宅兼事務所）: someone's home all the same
         in_sentence = sentence(norm, start, end)
         if "記入例" in in_sentence or "記載例" in in_sentence:
             continue
@@ -107,8 +135,13 @@ def detect_addresses(text: str) -> list[Finding]:
             if _RESIDENCE_AFTER.match(after(norm, end, 12)):
                 findings.append(Finding(Category.ADDRESS, start, end, 0.45, "town_residence"))
             continue
-        confidence = 0.9 if personal else 0.75
-        findings.append(Finding(Category.ADDRESS, start, end, confidence, "block_number"))
+        findings.append(_graded(norm, start, end, personal is not None, "block_number"))
+    for m in _LOT.finditer(norm):
+        # 前橋市小坂子町1960: a rural lot number, with no 番地 or hyphen
+        personal = _PERSONAL.search(before(norm, m.start(), 40))
+        if _INSTITUTION.search(after(norm, m.end(), 14)) and not personal:
+            continue
+        findings.append(_graded(norm, m.start(), m.end(), personal is not None, "lot_number"))
     for m in _ROMAJI.finditer(norm):
         findings.append(Finding(Category.ADDRESS, m.start(), m.end(), 0.85, "romaji_address"))
     return findings

@@ -15,6 +15,7 @@ from screening.detectors.context import (
     PUBLISHED_TEXT,
     SAMPLE_FORM,
     fast_compile,
+    quoted_exactly,
     sentence,
     sentence_bounds,
 )
@@ -114,8 +115,13 @@ _EN_ANCHOR = fast_compile(
     r"(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? |\b(?:[Mm]y|[Hh]er|[Hh]is|[Tt]heir) name is |"
     r"\bDear |\b[Nn]ame: |\b(?:Surname|Given names?|Family name|First name|Last name|Full name)[:：]? |\b(?:From|To|Cc|Sender|Reply-To): |\bI'm |\bI am |\b[Nn]ame's |\b(?:son|daughter|wife|husband|child|mother|father|brother|sister),? )"
 )
+# A Latin name with its e-mail address, its birth date or age, or its home address next to it
+# (Ahmed Karim (ahmed@…), Kenji Morimoto (DOB …), Baral Suman（29）, Ferreira Lucas 前橋市…).
 _LATIN_BEFORE_EMAIL = fast_compile(
-    r"\b([A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+(?: [A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+){1,3}) ?[(<（][\w.+\-]+@"
+    r"\b([A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+(?: [A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+){1,3})"
+    r"(?: ?[(<（]| |/|:)[\w.+\-]+@|"
+    r"\b([A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+(?: [A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+){1,3})"
+    r"(?= ?[(（](?:DOB|born|b\.|aged?|\d{1,3}[)）])|,? (?:born|aged) | ?[一-龥]{2,3}[都道府県市])"
 )
 _EN_ORG = fast_compile(
     r"\b(?:City|Office|Hall|Center|Centre|Department|Section|Division|Ward|Prefecture|"
@@ -608,8 +614,9 @@ def detect_names(text: str) -> list[Finding]:
 
     # Ahmed Karim (ahmed.karim@…): a name with its e-mail address.
     for m in _LATIN_BEFORE_EMAIL.finditer(norm):
-        if not _EN_ORG.search(m.group(1)):
-            cands.add(m.start(1), m.end(1), ANCHORED, "english_address")
+        group = 1 if m.group(1) else 2
+        if not _EN_ORG.search(m.group(group)):
+            cands.add(m.start(group), m.end(group), ANCHORED, "english_address")
     for m in _EN_ANCHOR.finditer(norm):
         n = _LATIN_RUN_START.match(norm, m.end())
         if n and not _EN_ORG.search(n.group()):
@@ -1069,8 +1076,12 @@ def _add_table_columns(text: str, cands: _Candidates, tokens: tuple[Token, ...],
         block = [row] if len(row) >= 2 else []
 
 
+_MADE_UP_DATA = fast_compile(r"架空|ダミー|テストデータ|サンプルデータ|仮の(?:氏名|名前|データ)")
+
+
 def _filter(norm: str, cands: _Candidates) -> list[Finding]:
     kept: list[list] = []
+    made_up: bool | None = None
     for (start, end), (conf, reason) in sorted(cands.spans.items()):
         while start < end and norm[start] == " ":
             start += 1
@@ -1083,6 +1094,10 @@ def _filter(norm: str, cands: _Candidates) -> list[Finding]:
             continue  # Aさん, Bさん: letters standing in for people, not names
         if _FICTIONAL_AFTER.match(norm, end) or _FICTIONAL_BEFORE.search(norm, max(0, start - 12), start):
             continue
+        if made_up is None:
+            made_up = bool(_MADE_UP_DATA.search(norm))
+        if made_up and quoted_exactly(norm, start, end):
+            continue  # 架空のダミーデータ: 氏名は「赤城 花子」のように
         if (_SAMPLE_NAME.match(value) and (
             _EXAMPLE_WORDS.search(sentence(norm, start, end)) or SAMPLE_FORM.search(norm)
         )) or (_SAMPLE_GIVEN.match(value) and SAMPLE_FORM.search(norm)):

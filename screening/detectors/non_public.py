@@ -13,7 +13,12 @@ from screening.types import Category, Finding
 # Marks put on a document (strong on their own).
 _MARK = fast_compile(
     r"【[^【】\n]{0,20}(?:秘|取扱(?:い)?注意|限り|非公開|非公表|未公表|未定稿|内部|検討資料|"
-    r"部外秘|禁転載|持出禁止)[^【】\n]{0,20}】"
+    r"部外秘|禁転載|持出禁止|調整中|検討中|審議中|査定中|途中|"
+    r"(?:提出|公表|発表|決裁|説明|公告|庁議|通知|講評|勧告|答申)前)[^【】\n]{0,20}】"
+    # a state note in brackets: （調査中・公表前）, （地元未説明・庁議前）, （法律相談・非開示）
+    r"|[（(][^()（）\n]{0,12}(?:査定途中|調整中|検討中|審議中|協議中|交渉中|調査中|"
+    r"(?:公表|発表|庁議|決裁|説明|提出|講評|勧告|公告|通知|答申)前|未説明|未公表|未決定|未通知|非開示|"
+    r"非公表)[^()（）\n]{0,12}[)）]"
     r"|極秘|部外秘|社外秘|庁外秘|マル秘|㊙|取扱(?:い)?注意|"
     r"(?:庁内|部内|課内|係内|室内|局内|所内|担当|担当者|関係者|幹部|内部|職員課内|人事担当)限り|"
     r"未定稿|非公表|未公表|公表前|(?:まだ)?(?:報道|記者)?発表前|非公開扱い|非公開の(?:資料|情報|文書|データ|内容)|"
@@ -21,6 +26,9 @@ _MARK = fast_compile(
     r"一切公表|(?:公表|公開)しない(?:約束|条件|前提)|内密に|オフレコ|"
     # marks and cues of secrecy in the words staff actually write
     r"[一-龥]{1,4}外秘|持出禁止|持ち出し禁止|配布先限定|複製禁止|CONFIDENTIAL|Confidential|"
+    r"非開示|外部提供不可|提供不可|開示不可|転送不可|(?:関係機関|答弁者|当事者|出席者|委員)限り|"
+    r"\bnot (?:to be )?(?:disclosed|released|shared)\b|\bnot for (?:release|distribution|publication)\b|"
+    r"\binternal (?:use )?only\b|\bdo not (?:share|disclose|forward|distribute)\b|\bembargoed\b|"
     r"取扱いに(?:は)?(?:十分)?注意|ここだけの話|水面下で|他言無用|口外しない(?:で|よう)|"
     r"(?:まだ)?(?:オープン|表)に(?:なって|出て)(?:い)?(?:ない|ません)|当日まで伏せ|"
     r"(?:発表|報道)?解禁(?:前|日時|は)|(?:公表|発表)は(?:まだ|しない|していません)|"
@@ -33,7 +41,9 @@ _MARK = fast_compile(
     r"(?:課内|部内|庁内|係内)のみで(?:管理|共有|保管)|"
     r"外(?:部)?に(?:は)?(?:出さない(?:よう|で|こと|扱い)|出して(?:い)?(?:ない|ません))|"
     r"[（(]非公開[・、)）]|(?:庁内|部内|課内)(?:で)?検討中|"
-    r"対外的に(?:は)?(?:出して|公表して|発表して)(?:い)?(?:ない|ません)|"
+    r"対外的に(?:は)?(?:出して(?:い)?(?:ない|ません)|公表して(?:い)?(?:ない|ません)|出せ(?:ない|ません))|"
+    r"(?:に|には|にも)(?:まだ)?伏せて(?:いる|おく|いて|います)|"
+    r"(?:課|部|室|係|局|幹部|担当)(?:と[^。\n]{0,8})?だけで(?:共有|管理)|"
     r"(?:課内|部内|庁内|内部|幹部)でしか(?:共有して|知らされて|話して)(?:い)?(?:ない|ません)|"
     r"(?:公表|発表)(?:の要否|するかどうか|するか)(?:は)?(?:まだ)?(?:決めて|決まって)(?:い)?(?:ない|ません)|"
     r"(?:(?:記者|報道)?発表|公表|報告)?まで(?:は)?伏せ(?:る|て(?:おく)?)?|内示を(?:し|行い|行っ)|"
@@ -43,11 +53,12 @@ _MARK = fast_compile(
     # Information given in confidence on condition it stays inside (第3号, 第8号).
     r"(?:外部に(?:は)?(?:出さない|出せない|出さず|漏らさない)|公表しない|公開しない|非公開|"
     r"口外しない|他言しない|秘密(?:保持|扱い))(?:こと)?[」』]?(?:こと)?(?:を|と(?:いう|の))?"
-    r"(?:条件|約束|前提)|"
+    r"(?:条件|約束|前提|取決め|取り決め|合意)|"
     # closed sessions and papers for a restricted circle
     r"非公開(?:で|と)(?:審議|した|された|する|して|開催)|非公開(?:の)?部分|非公開会議|秘密会|"
     r"(?:委員|関係者|幹部|出席者|理事)(?:だけ|のみ)に(?:送る|配る|配布|共有|限る)"
 )
+_GENERAL_ASK = fast_compile(r"どのような|どんな|とは|要件|仕組み|制度|ルール|について説明|根拠条文|第\d+条")
 # 「ここだけの話」として聞いた: the quoted mark is how it was told, not a word discussed.
 _SAID_AS = fast_compile(r"として|と(?:言われ|前置き|念押し|断って)")
 # Undecided deliberations and unannounced decisions (第4号, 第5号).
@@ -68,7 +79,8 @@ _PROCESS = fast_compile(
     r"(?:監査委員|議会|委員会|市長|副市長|部長|本人|職員|所管課|相手方|先方|地権者)(?:へ|に)の?"
     r"(?:報告|説明|提示|通知|提出|フィードバック|開示)前|"
     r"(?:に|には|にも)(?:まだ)?(?:正式に(?:は)?)?(?:伝えて|話して|知らせて|説明して|通知して|提示して|"
-    r"公表して|周知して)(?:い)?(?:ない|ません)|"
+    r"示して|見せて|公表して|周知して)(?:い)?(?:ない|ません)|"
+    r"講評前|勧告前|答申前|(?:議会|委員会)提出前|"
     r"発令前|内示(?:が|を)(?:あり|受け|出)|"
     r"固まりつつ|素案段階|たたき台|(?:審議会|議会|委員会)に(?:も)?(?:まだ)?示して(?:い)?(?:ない|ません)|"
     r"(?:市長|部長|副市長)レク前|決裁が(?:まだ)?(?:下りて|おりて|出て)(?:い)?(?:ない|ません)|"
@@ -109,10 +121,13 @@ _NEGOTIATION_FIGURE = fast_compile(
 # Words that state the city's own bottom line outright: no figure needed.
 _BOTTOM_LINE = fast_compile(
     r"(?:\d+%|\d[\d,]*\s?(?:万|千|億)?円)?まで(?:は|なら)(?:譲れる|認める|応じる|受け入れる)(?:腹づもり)?|"
+    r"譲歩(?:ライン|可|できる|の限度)|\b(?:our|internal|the city's) (?:floor|ceiling|bottom line|"
+    r"walk-?away(?: price)?|upper limit|lower limit|maximum|minimum)\b|"
     r"腹づもり|手を打つ|内部の線|譲れる|落としどころ"
 )
 _NEGOTIATING = fast_compile(
-    r"交渉|協議中|示談|和解|補償|見積(?:合わせ|限度額)|要求して|請求|落としどころ"
+    r"交渉|協議中|示談|和解|補償|見積(?:合わせ|限度額)|要求して|請求|落としどころ|[Nn]egotiat|\btalks\b|"
+    r"\boffer\b"
 )
 _DATE = fast_compile(r"\d{1,2}月\d{1,2}日|\d{1,2}/\d{1,2}|来週|明日|今月中")
 _WORKED_OUT = fast_compile(r"積算|算出|設定し|決定し|決め|固め|試算")
@@ -126,7 +141,9 @@ _PENDING = fast_compile(
     r"(?:審議中|協議中|調整中)の[^。\n]{0,12}(?:案(?!内)|計画|方針)|"
     r"(?:抜き打ち|予告なし|無予告|事前(?:に)?通告(?:は|を)?(?:し|せ)(?:ない|ず)|事前通告なし)"
     r"[^。\n]{0,12}(?:検査|監査|調査|立入)|"
-    r"(?:検査|監査|立入)[^。\n]{0,20}(?:抜き打ち|事前(?:に)?通告(?:は|を)?(?:し|せ)(?:ない|ず))"
+    r"(?:検査|監査|立入)[^。\n]{0,20}(?:抜き打ち|事前(?:に)?通告(?:は|を)?(?:し|せ)(?:ない|ず)|事前通告なし)|"
+    # a tender not yet announced or opened: secret when its figures are in the text
+    r"公告前|開札前"
 )
 
 
@@ -144,6 +161,8 @@ def detect_non_public(text: str) -> list[Finding]:
     findings: list[Finding] = []
     for m in _MARK.finditer(norm):
         start = m.start()
+        if m.group() in ("秘密会", "非公開会議") and _GENERAL_ASK.search(sentence(norm, start, m.end())):
+            continue  # 秘密会はどのような場合に開けるのか: the institution, not a session's content
         if m.group().endswith("限り") and norm[start - 1 : start].strip():
             # 人事課限り: the unit's name belongs to the mark (found from 課限り backwards,
             # which is cheaper than trying every kanji as a start)
@@ -181,7 +200,9 @@ def detect_non_public(text: str) -> list[Finding]:
         if "議会" in sentence(norm, m.start(), m.end()):
             continue  # a bill before the council is deliberated in public
         # with a date it is a plan, not a general question: an unannounced inspection on 10月15日
-        dated = _DATE.search(sentence(norm, m.start(), m.end()))
+        dated = _DATE.search(sentence(norm, m.start(), m.end())) or (
+            m.group() in ("公告前", "開札前") and (_AMOUNT.search(norm) or _PRICE.search(norm))
+        )
         findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.8 if dated else 0.45,
                                 "pending"))
     for m in _TAXPAYER.finditer(norm):

@@ -408,3 +408,49 @@ def test_only_new_year_dates_on_a_sample_form_pass() -> None:
     real = "選手登録票の記入例を整えて。1行目は次の選手です。\n生年月日 2012/8/30"
     assert screen_text(sample).decision is Decision.PASS
     assert screen_text(real).decision is Decision.BLOCK
+
+
+# Rules from the tenth batch (back office: decisions at every stage).
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("職員の不正事案（調査中・公表前）についての報告メモです。", "non_public"),
+        ("公共施設再編 素案（地元未説明・庁議前）\n廃止候補：東地区公民館分館", "non_public"),
+        ("顧問弁護士の意見書（法律相談・非開示）の要旨です。", "non_public"),
+        ("決算書（提出企業の同意なく外部提供不可）の数値で分析して。", "non_public"),
+        ("浄水場のテロ対策について、警察と共有した内容（関係機関限り）を整理します。", "non_public"),
+        ("組合との交渉で、当局側の譲歩ラインは4.60月までです。", "non_public"),
+        ("協議の内容は国の了解なく公表しない取決めになっています。", "non_public"),
+        ("立入検査を、事前通告なしで2月18日に行う予定です。", "non_public"),
+        ("Internal figures (not to be disclosed before bid opening): estimated price 38,400,000 yen.", "non_public"),
+        ("We are in talks about the lease. Their offer is 4.2 million yen; our floor is 5 million.", "non_public"),
+        ("当方は1億1,500万円までなら応じる（先方には伏せている）。", "non_public"),
+        ("市長の声を学習させて、あいさつを本人の声で読み上げる音声を作りたいです。", "image_generation"),
+        ("今度の日曜、友人とのゴルフでスコア100を切りたい。", "non_business"),
+        ("転職サイトに登録する職務経歴書の自己PRを書いて。", "non_business"),
+        ("ふるさと納税、私の年収だといくらまで控除されるか計算して。", "non_business"),
+        ("90代で一人暮らし、全介助が必要な男性の避難計画を作りたい。", "sensitive"),
+        ("総務課の村田さんが来月から病気休職に入ります。", "sensitive"),
+        ("元総社町三丁目の地権者の方から、個別説明の要望がありました。", "address"),
+        ("住所：前橋市嶺町2071-4（自宅兼事務所）", "address"),
+        ("3 羽鳥 恒夫　前橋市小坂子町1960", "address"),
+        ("宛先：Oliver Grant oliver.grant.gma@gmail.com", "person_name"),
+        ("・Baral Suman（29）下増田町、日本語はほとんど話せない", "person_name"),
+    ],
+)
+def test_found_in_the_tenth_batch_wording(text: str, category: str) -> None:
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "地方自治法第115条の秘密会は、どのような場合に開くことができるのか説明してください。",
+        "研修用に架空のダミーデータを作って。氏名は「前橋 一郎」「赤城 花子」のように。住所は「前橋市架空町1-1」。",
+        "報道発表資料（市ホームページに掲載中）を記事に。会場：前橋市千代田町二丁目8番21号",
+        "聴覚に障害のある方が窓口を利用しやすくする工夫を教えてください。",
+        "ポスターのレイアウトを文章で説明して。画像そのものは広報担当が作ります。",
+    ],
+)
+def test_topics_and_published_or_made_up_material_pass(text: str) -> None:
+    assert screen_text(text).decision is Decision.PASS
