@@ -36,6 +36,8 @@ _DATE = fast_compile(
     rf"|(?P<ym>{_MONTH_RE}) (?P<yd>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<yy>\d{{4}})(?!\d)"
 )
 _NEW_YEAR_DAY = fast_compile(r"(?:年\s?|[./-])0?1\s?(?:月\s?|[./-])0?1日?$")
+_FORMAT_EXAMPLE = fast_compile(r"例[:：]?\s?$")
+_FORMAT_AFTER = fast_compile(r"^\s?(?:の|という)?(?:形式|書式|フォーマット|表記)")
 _BIRTH_AFTER = fast_compile(r"^\s?[）)]?\s?(?:生まれ|生|誕生|born)")
 _BIRTH_BEFORE = fast_compile(
     r"生年月日|誕生日|生まれ|出生|DOB|D\.O\.B|[Dd]ate of [Bb]irth|[Bb]irth ?[Dd]ate|[Bb]orn(?: on)?|"
@@ -105,6 +107,8 @@ def detect_birth_dates(text: str) -> list[Finding]:
             event = event_match
         if _EVENT_AFTER.match(after(norm, end, 6)):
             continue
+        if _FORMAT_EXAMPLE.search(before(norm, start, 4)) or _FORMAT_AFTER.match(after(norm, end, 6)):
+            continue  # 生年月日（例：1985/04/01 の形式）: how a column is written, nobody's date
         if _BIRTH_AFTER.match(after(norm, end, 5)):
             findings.append(Finding(Category.BIRTH_DATE, start, end, 0.95, "birth_suffix"))
             continue

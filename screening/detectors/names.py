@@ -48,6 +48,23 @@ _LABEL = fast_compile(
     r"妻|夫|長男|長女|次男|次女|三男|三女|父|母|祖父|祖母|孫)"
     r"(?:[:：]\s*|\s+)"
 )
+# 髙橋 朔（たかはし さく）: a kanji name with its reading in brackets, whatever the dictionary
+# makes of the kanji.
+_NAME_WITH_READING = fast_compile(
+    r"(?<![一-龥々])([一-龥々]{1,4} [一-龥々]{1,4})\s?[（(]([ぁ-ゖ]{2,8} [ぁ-ゖ]{1,8})[)）]"
+)
+# SILVA RODRIGUES, Lucas Henrique on a line of its own (passport order), or a Latin name as a
+# numbered row of a list (3 Carolina Mendes …).
+_LATIN_ROSTER = re.compile(
+    r"^[ 　]*(?:\d{1,3}[ .、)]\s?)?([A-Z]{2,}(?: [A-Z]{2,})*, [A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)*)[ 　]*$|"
+    r"^[ 　]*\d{1,3}[ .、)]\s?([A-Z][a-zà-ÿ]+ [A-Z][a-zà-ÿ]+)(?=[ 　\t])",
+    re.M,
+)
+# 片貝様 on a line of its own at the head of a letter; 宛名が「金井」.
+_SALUTATION = re.compile(r"^[ 　]*([一-龥々]{1,4})[ 　]?(?:様|さま|殿)[ 　]*$", re.M)
+_QUOTED_LABEL = fast_compile(
+    r"(?:宛名|名前|氏名|名義)(?:が|は)[「『]([^」』\n○〇◯△□×＊*]{1,12}?)\s?(?:様|さん|殿)?[」』]"
+)
 _LABEL_WA = fast_compile(
     r"(?:申請者|請求者|相談者|申出者|対象者|世帯主|保護者|本人|受講者|滞納者|納税義務者|"
     r"通報者|申立人|相手方|利用者|差出人|依頼者|被保険者|届出人|代理人|受取人|契約者|"
@@ -75,7 +92,7 @@ _HISTORICAL = fast_compile(
 # A name followed by an elected or appointed office, in a sentence reporting what they said
 # in public, is a public figure acting in office.
 _OFFICIAL_AFTER = fast_compile(
-    r"[一-龥]{0,4}(?:知事|首相|総理大臣|総理|大臣|長官|市長|町長|村長|議員|議長|大統領)"
+    r"(?:[一-龥]|[ァ-ヴー]){0,6}(?:知事|首相|総理大臣|総理|大臣|長官|市長|町長|村長|議員|議長|大統領)"
 )
 _PUBLIC_STATEMENT = fast_compile(
     r"記者会見|会見|記者発表|発表|プレスリリース|報道資料|演説|答弁|所信表明|施政方針|談話|表明|出席|"
@@ -113,7 +130,7 @@ _KATA_STOP = {
 }
 _EN_ANCHOR = fast_compile(
     r"(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? |\b(?:[Mm]y|[Hh]er|[Hh]is|[Tt]heir) name is |"
-    r"\bDear |\b[Nn]ame: |\b(?:Surname|Given names?|Family name|First name|Last name|Full name)[:：]? |\b(?:From|To|Cc|Sender|Reply-To): |\bI'm |\bI am |\b[Nn]ame's |\b(?:son|daughter|wife|husband|child|mother|father|brother|sister),? )"
+    r"\bDear |\b[Nn]ame: |\b[Tt]his is |\b(?:Surname|Given names?|Family name|First name|Last name|Full name)[:：]? |\b(?:From|To|Cc|Sender|Reply-To): |\bI'm |\bI am |\b[Nn]ame's |\b(?:son|daughter|wife|husband|child|mother|father|brother|sister),? )"
 )
 # A Latin name with its e-mail address, its birth date or age, or its home address next to it
 # (Ahmed Karim (ahmed@…), Kenji Morimoto (DOB …), Baral Suman（29）, Ferreira Lucas 前橋市…).
@@ -596,6 +613,21 @@ def detect_names(text: str) -> list[Finding]:
         if _HONORIFIC.match(tail) and not (historical and tail.startswith("氏")):
             cands.add(start, end, ANCHORED, "honorific")
 
+    for m in _NAME_WITH_READING.finditer(norm):
+        cands.add(m.start(1), m.end(1), SPACED_FULL, "name_with_reading")
+        cands.add(m.start(2), m.end(2), SPACED_FULL, "reading")
+    for m in _LATIN_ROSTER.finditer(norm):
+        group = 1 if m.group(1) else 2
+        if not _EN_ORG.search(m.group(group)):
+            cands.add(m.start(group), m.end(group), CASE_FULL, "latin_roster")
+    for m in _SALUTATION.finditer(norm):
+        value = m.group(1)
+        if value not in _HONORED_NOUNS and not value.startswith("各") and not value.endswith(
+            ("屋", "市", "町", "村", "県", "課", "局", "社", "長", "員", "者", "位")
+        ):
+            cands.add(m.start(1), m.end(1), CASE_FULL, "salutation")
+    for m in _QUOTED_LABEL.finditer(norm):
+        cands.add(m.start(1), m.end(1), ANCHORED, "field_label")
     for m in _LABEL.finditer(norm):
         end = _forward_name(norm, m.end(), by_start, tokens)
         if end is not None:
@@ -719,7 +751,7 @@ _SINITIC_CHAR = re.compile(_SINITIC_CLASS)
 _SINITIC_BEFORE_HONORIFIC = re.compile(
     "(?<![一-龥々])" + _SINITIC_CLASS + "[一-龥](?<![人名方達])[一-龥]?(?<![人名方達])$"
 )
-_MASCOT = fast_compile(r"マスコット|ゆるキャラ|キャラクター|着ぐるみ")
+_MASCOT = fast_compile(r"マスコット|ゆるキャラ|キャラクター|着ぐるみ|紙芝居|絵本|が出てくる|が登場する")
 _SINITIC_TITLE = fast_compile(r"(?:候補|党|国家主席|主席|総統|総書記|委員長|大統領|首相|将軍|"
                               r"総督|督弁|大使|議長|氏|元帥|司令官)")
 # 朴政権, 魏王朝: a surname or a state, then what it ruled or founded.

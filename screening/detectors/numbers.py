@@ -117,7 +117,8 @@ def _phone_context(norm: str, start: int, end: int) -> str | None:
 # Words that make a number an illustration of a format rather than someone's number.
 _FORMAT_WORDS = fast_compile(
     r"例(?!外)|形式|書式|フォーマット|正規表現|パターン|サンプル|ダミー|架空|伏せ字|桁|"
-    r"ハイフン|入力チェック|バリデーション|チェック|regex|Regex|表記|記入例|記載例|見本"
+    r"ハイフン|入力チェック|バリデーション|チェック|regex|Regex|表記|記入例|記載例|見本|"
+    r"みたいに|のように|→|ゼロ埋め|先頭の0"
 )
 # A person right before the number: 山田太郎さん（090-…）, 携帯: 090-…, 連絡先 090-….
 _PERSON_NEAR = fast_compile(
@@ -314,7 +315,7 @@ def detect_bank_accounts(text: str) -> list[Finding]:
         wide = before(norm, m.start(), 60)
         if not _BANK.search(wide):
             continue
-        if _placeholder_digits(m.group()) and (
+        if _placeholder_digits(m.group().lstrip("0") or "0") and (
             _FORMAT_WORDS.search(norm, *sentence_bounds(norm, m.start(), m.end()))
             or SAMPLE_FORM.search(norm)
         ):

@@ -80,10 +80,12 @@ _TYPE1 = fast_compile(r"type [12] diabetes")
 _INDIVIDUAL = fast_compile(
     r"\d{1,3}歳(?!まで|以上|以下|未満|から|以降|頃)|\d0代(?![・~〜、とや]|向け|の(?:市民|方々|住民|人|男女))|[男女]性|男子|女子|男の子|女の子|男児|女児|\d年生|小学\d年|中学\d年|"
     r"唯一|最高齢|本人|長男|長女|次男|次女|(?<![工丈農漁水人])夫|(?<!稲)妻|息子|娘|"
-    r"(?<![酵保分祖乳寮養])母親?|(?<![祖神養])父親?|祖[父母]|"
-    r"(?<![皆客お各同])(?<!お子)(?:さん|様|氏(?!名)|くん|君|ちゃん|殿)|申請者|相談者|対象者|利用者|世帯主|受給者|被保険者|"
-    r"入所中|入院中|担任の|新任職員|[1１一]名のみ|[1１一]人だけ|[1１一]名だけ|(?<=[一-龥々])(?:先生|教諭|係長|主任|主査|主事|校長|教頭)(?![会方]|たち|ら|向け|方)|[Mm]y (?:son|daughter|wife|husband)|\b(?:he|she|his|her)\b"
+    r"(?<![酵保分祖乳寮養])母(?!子)親?|(?<![祖神養])父親?|祖[父母]|"
+    r"(?<![皆客お各同])(?<!お子)(?:さん|様|氏(?!名)|くん|君|ちゃん|殿)|申請者|相談者|対象者|利用者|世帯主|受給者(?!証)|被保険者(?!証)|"
+    r"入所中|入院中|担任の|新任職員(?!研修|向け|の皆|たち|全員)|[1１一]名のみ|[1１一]人だけ|[1１一]名だけ|(?<=[一-龥々])(?:先生|教諭|係長|主任|主査|主事|校長|教頭)(?![会方]|たち|ら|向け|方)|[Mm]y (?:son|daughter|wife|husband)|\b(?:he|she|his|her)\b"
 )
+# 「…」と言われた: reported speech, whose speaker the next sentence describes.
+_QUOTED_SAYING = fast_compile(r"[」』]と(?:言われ|話され|言って|訴え)")
 # The text says its case is made up (a training case, a role play).
 _FICTIONAL = fast_compile(r"架空の(?:事例|人物|ケース|設定|話)|実在の人物とは関係|仮想(?:の)?事例|演習用の事例")
 _GENERAL = fast_compile(r"制度|法|研修|講座|一般|啓発|サポーター|とは|について説明|の流れ|方法")
@@ -103,6 +105,8 @@ def detect_sensitive(text: str) -> list[Finding]:
         # "個人" in a 要配慮 context sentence of its own is about one person when a marker
         # sits in that sentence; a general sentence gets only a hint.
         individual = _INDIVIDUAL.search(norm, lo, hi)
+        if individual is None and hi < len(norm) and _QUOTED_SAYING.search(norm, lo, hi):
+            individual = _INDIVIDUAL.search(norm, hi, sentence_bounds(norm, hi + 1, hi + 1)[1])
         if individual is not None and individual.start() == end:
             # 生活保護受給者, 要介護者: the term names a class of people, not one of them
             individual = _INDIVIDUAL.search(norm, end + 1, hi)

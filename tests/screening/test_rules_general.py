@@ -454,3 +454,44 @@ def test_found_in_the_tenth_batch_wording(text: str, category: str) -> None:
 )
 def test_topics_and_published_or_made_up_material_pass(text: str) -> None:
     assert screen_text(text).decision is Decision.PASS
+
+
+# Rules from the ninth batch (front-line sections, terse).
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("次の回答文を直して。\n\n片貝様\n\nこのたびはお手紙をいただき、ありがとうございました。", "person_name"),
+        ("ごみ袋の中に郵便物があって、宛名が「金井」でした。指導文書の手順を教えて", "person_name"),
+        ('Message from a resident: "Hi, this is Ngozi Okafor. I live near the station."', "person_name"),
+        ("住居地変更届。項目ごとに整理して\nSILVA RODRIGUES, Lucas Henrique\n在留カード番号 UH48201736FA", "person_name"),
+        ("名簿の配慮事項を整えて\n1 須永 葵　小麦アレルギー\n3 Carolina Mendes　豚肉不可", "person_name"),
+        ("呼名の読みがな確認\n2組　髙橋 朔（たかはし さく）", "person_name"),
+        ("係長昇任試験の論文課題、受験者にはまだ非公開。言い回しを見て", "non_public"),
+        ("出初式で流すオープニング動画、ドローン空撮っぽい映像をAIで生成したい。", "image_generation"),
+        ("年末ジャンボって連番とバラ、どっちが当たりやすいの？", "non_business"),
+        ("昼休みにごめんなさい、親戚あての年賀状に一言添えたい。", "non_business"),
+        ("「がんで余命半年と言われてるから放っておいて」と言われた。独り暮らしの70代男性。", "sensitive"),
+    ],
+)
+def test_found_in_the_ninth_batch_wording(text: str, category: str) -> None:
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2022年10月に当時の河野太郎デジタル大臣が健康保険証の廃止方針を表明した経緯を時系列で",
+        "ぐんまちゃんが出てくる紙芝居の台本を作って",
+        "DV等支援措置の申出があったときの仕組みを、新任職員向けに説明して",
+        "口座番号の列が「0001234」→「1234」みたいに先頭の0が消える。Excelで戻す式は？",
+        "母子健康手帳の交付数 2,014件、うち妊娠11週以下での届出が94.2％。説明文を作って",
+        "身体障害者手帳や介護保険被保険者証をお持ちの方は、郵便等による不在者投票ができます",
+        "選挙啓発動画（制作済み）の字幕をSRT形式で作りたい",
+        "E列に生年月日（例：1985/04/01 の形式）が入った名簿で、学年を出す式を教えて",
+        "宛名は「○○ ○○ 様」のままにして、回答文のひな形を作って",
+        "宛先：市立保育所 所長各位\n\n各所長様\nご意見ありがとうございました。",
+        "意思決定過程情報を理由に非公開とできるのはどんな場合か説明して",
+    ],
+)
+def test_ninth_batch_passes(text: str) -> None:
+    assert screen_text(text).decision is Decision.PASS
