@@ -1,6 +1,8 @@
 """Street-level addresses (丁目・番地・号, hyphenated block numbers, romaji addresses)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from screening.detectors.context import (
     PUBLISHED_TEXT,
     after,
@@ -39,7 +41,7 @@ _PERSONAL = fast_compile(
     r"住所|自宅|現住所|居所|宅|在住|お住まい|住む|住んで|送付先|転出先|転入先|転居先|宛先|"
     r"宛名|様|さん|氏|方|者|residing|address|Address|lives"
 )
-_RESIDENCE_AFTER = fast_compile(r"^(?:に(?:お住まい|住む|住んで|在住)|在住|の(?:住民|地権者|居住者)の方|の(?:アパート|マンション|団地|借家|自宅)(?:で|に)|の(?:方|男性|女性|お宅|[^\s]{1,4}さん|[^\s]{1,4}様)|の[^\s]{1,6}宅)")
+_RESIDENCE_AFTER = fast_compile(r"^(?:に(?:お住まい|住む|住んで|在住)|在住|の者(?:です|と|で)|の(?:住民|地権者|居住者)の方|の(?:アパート|マンション|団地|借家|自宅)(?:で|に)|の(?:方|男性|女性|お宅|[^\s]{1,4}さん|[^\s]{1,4}様)|の[^\s]{1,6}宅)")
 _ROMAJI = fast_compile(
     r"(?<![0-9A-Za-z-])\d{1,4}(?:-\d{1,4}){1,3},? [A-Z][a-z]+(?:-(?:machi|cho|chō|mura|ku|shi|chome))?"
     r"(?:, ?[A-Z][a-z]+(?:-(?:shi|ken|ku|gun))?){0,3}(?:,? \d{3}-\d{4})?"
@@ -76,6 +78,11 @@ def _is_place(name: str) -> bool:
     return any(c in name[:-1] for c in "市区町村郡") or bool(_PREFECTURE.match(name))
 
 
+@lru_cache(maxsize=64)
+def _published(norm: str) -> bool:
+    return PUBLISHED_TEXT.search(norm) is not None
+
+
 _MADE_UP = fast_compile(r"架空|[○〇◯]{2}")
 _LOT = fast_compile(
     r"(?<![一-龥々ヶ])[一-龥々ヶ]{1,4}市[一-龥々ヶ]{1,5}[町村][一-龥々]{0,3}\d{2,5}"
@@ -88,7 +95,7 @@ def _graded(norm: str, start: int, end: int, personal: bool, reason: str) -> Fin
     facility's address), an address nobody is said to live at is only a hint."""
     if personal:
         confidence = 0.9
-    elif PUBLISHED_TEXT.search(norm):
+    elif _published(norm):
         confidence = 0.15
     else:
         confidence = 0.75

@@ -62,12 +62,6 @@ def quoted_exactly(text: str, start: int, end: int) -> bool:
 
 # Words that say a prompt writes a sample form: its names and numbers are examples.
 SAMPLE_FORM = re.compile(r"記入例|記載例|見本")
-# Material that says it is already public: minutes on the council's site, a press release,
-# a premium table in the city's pamphlet, election results as published.
-PUBLISHED_TEXT = re.compile(
-    r"(?:ホームページ|HP|ウェブサイト|サイト|広報紙?)(?:に|で)?(?:も)?(?:掲載|公開|公表)(?:済|し|され|中)|"
-    r"掲載済|公開済|公表済|公表中|(?:公表|公開|掲載)して(?:いる|います|おり)|報道発表(?:し|済|資料)|会議録"
-)
 
 
 def compile_words(words: str) -> re.Pattern[str]:
@@ -154,3 +148,11 @@ def fast_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if first is None or first[1] or not first[0] or (flags & re.VERBOSE):
         return re.compile(pattern, flags)
     return re.compile(f"(?=[{''.join(sorted(first[0]))}])(?:{pattern})", flags)
+
+
+# Material that says it is already public: minutes on the council's site, a press release,
+# a premium table in the city's pamphlet, election results as published.
+PUBLISHED_TEXT = fast_compile(
+    r"(?:ホームページ|HP|ウェブサイト|サイト|広報紙?)(?:に|で)?(?:も)?(?:掲載|公開|公表)(?:済|し|され|中)|"
+    r"掲載済|公開済|公表済|公表中|(?:公表|公開|掲載)して(?:いる|います|おり)|報道発表(?:し|済|資料)|会議録"
+)

@@ -50,9 +50,8 @@ _LABEL = fast_compile(
 )
 # 髙橋 朔（たかはし さく）: a kanji name with its reading in brackets, whatever the dictionary
 # makes of the kanji.
-_NAME_WITH_READING = fast_compile(
-    r"(?<![一-龥々])([一-龥々]{1,4} [一-龥々]{1,4})\s?[（(]([ぁ-ゖ]{2,8} [ぁ-ゖ]{1,8})[)）]"
-)
+_READING_IN_BRACKETS = fast_compile(r"[（(]([ぁ-ゖ]{2,8} [ぁ-ゖ]{1,8})[)）]")
+_KANJI_PAIR_BEFORE = fast_compile(r"(?<![一-龥々])[一-龥々]{1,4} [一-龥々]{1,4}\s?$")
 # SILVA RODRIGUES, Lucas Henrique on a line of its own (passport order), or a Latin name as a
 # numbered row of a list (3 Carolina Mendes …).
 _LATIN_ROSTER = re.compile(
@@ -87,7 +86,7 @@ _HISTORICAL = fast_compile(
     r"明治|大正|江戸|戦国|幕末|鎌倉|室町|平安|奈良時代|初代|の祖|生誕|没後|歴史|郷土|偉人|詩人|"
     r"作家|小説家|歌人|俳人|画家|武将|藩主|県令|天皇|将軍|の言葉|名言|引用|銅像|記念館|文学館|"
     r"ゆかり|伝記|史跡|大河ドラマ|昔話|童話|小説|物語|主人公|登場人物|キャラクター|"
-    r"文豪|名作|作品|作中|著書|に出てくる|に登場する"
+    r"文豪|名作|作品|作中|著書|に出てくる|に登場する|の一節|を引いて|の『"
 )
 # A name followed by an elected or appointed office, in a sentence reporting what they said
 # in public, is a public figure acting in office.
@@ -613,9 +612,11 @@ def detect_names(text: str) -> list[Finding]:
         if _HONORIFIC.match(tail) and not (historical and tail.startswith("氏")):
             cands.add(start, end, ANCHORED, "honorific")
 
-    for m in _NAME_WITH_READING.finditer(norm):
-        cands.add(m.start(1), m.end(1), SPACED_FULL, "name_with_reading")
-        cands.add(m.start(2), m.end(2), SPACED_FULL, "reading")
+    for m in _READING_IN_BRACKETS.finditer(norm):
+        pair = _KANJI_PAIR_BEFORE.search(norm, max(0, m.start() - 12), m.start())
+        if pair:
+            cands.add(pair.start(), pair.end(), SPACED_FULL, "name_with_reading")
+            cands.add(m.start(1), m.end(1), SPACED_FULL, "reading")
     for m in _LATIN_ROSTER.finditer(norm):
         group = 1 if m.group(1) else 2
         if not _EN_ORG.search(m.group(group)):

@@ -45,7 +45,7 @@ _TERMS = (
     r"宗派|浄土真宗|浄土宗|真言宗|曹洞宗|臨済宗|日蓮宗|天台宗|骨折|"
     r"キリスト教|カトリック|プロテスタント|仏教|イスラム教|ムスリム|創価学会|エホバ|"
     r"統一教会|信者|信仰|宗教|被差別部落|同和地区|性的指向|同性愛|LGBT|トランスジェンダー|"
-    r"性同一性障害|性別違和|性別不合|(?:[^\s]{1,4}党の)?党員|党籍|支持政党|"
+    r"性同一性障害|性別違和|性別不合|党員|党籍|支持政党|"
     # English
     r"diabetes|cancer|dementia|depression|HIV|disability|wheelchair|pregnan(?:t|cy)|"
     r"criminal record|welfare"

@@ -495,3 +495,28 @@ def test_found_in_the_ninth_batch_wording(text: str, category: str) -> None:
 )
 def test_ninth_batch_passes(text: str) -> None:
     assert screen_text(text).decision is Decision.PASS
+
+
+# Rules from the eleventh batch (dev proportions, 200 prompts).
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("「朝倉町三丁目の者ですが」と名乗る方から騒音の苦情がありました。", "address"),
+        ("試験前なので受験者には非公開ですが、採点基準を作ってください。", "non_public"),
+        ("各部の要求額と、財政課の一次査定案を並べました。", "non_public"),
+        ("申請書類は非公開が前提ですが、経営状況を評価するコメントを書いて。", "non_public"),
+        ("厚生労働省から内々に打診のあったモデル事業について、協力依頼のメモを作って。", "non_public"),
+        ("来週、介護事業所に予告なしの実地指導に入ります。事業所に気づかれないよう段取りを。", "non_public"),
+        ("交通安全キャンペーンのCMソングを作ってほしいです。", "image_generation"),
+        ("自宅の車をそろそろ買い替えたいです。ミニバンを比べて。", "non_business"),
+        ("来週の合コンで使える自己紹介を考えてください。", "non_business"),
+        ("今夜見る映画が決められません。洋画を5本おすすめして。", "non_business"),
+    ],
+)
+def test_found_in_the_eleventh_batch_wording(text: str, category: str) -> None:
+    assert category in categories(text)
+
+
+def test_a_writer_quoted_for_a_passage_is_not_blocked() -> None:
+    text = "内村鑑三の『後世への最大遺物』の一節を引いて、成人を迎える若者へのメッセージを作って。"
+    assert screen_text(text).decision is Decision.PASS
