@@ -5,6 +5,8 @@ import re
 from typing import Any
 
 _SENTENCE_END = "。！？!?\n"
+_NEXT_END = re.compile(f"[{_SENTENCE_END}]")
+_UP_TO_LAST_END = re.compile(f"(?s).*[{_SENTENCE_END}]")  # greedy: up to the last one
 
 
 def before(text: str, start: int, width: int, *, line: bool = True) -> str:
@@ -35,15 +37,17 @@ def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def sentence_bounds(text: str, start: int, end: int, limit: int = 300) -> tuple[int, int]:
-    lo = start
+    """The sentence around `start`–`end`: from after the previous 。！？!? or line break to
+    the next one, at most `limit` characters either side.
+
+    Both ends are found by a regex (C speed): detectors ask for the sentence of every
+    candidate, and a Python step per character cost ~0.5 ms per 4,000-character prompt.
+    """
     floor = max(0, start - limit)
-    while lo > floor and text[lo - 1] not in _SENTENCE_END:
-        lo -= 1
-    hi = end
+    last = _UP_TO_LAST_END.match(text, floor, start)
     ceil = min(len(text), end + limit)
-    while hi < ceil and text[hi] not in _SENTENCE_END:
-        hi += 1
-    return lo, hi
+    nxt = _NEXT_END.search(text, end, ceil)
+    return (last.end() if last else floor), (nxt.start() if nxt else max(end, ceil))
 
 
 def sentence(text: str, start: int, end: int) -> str:
