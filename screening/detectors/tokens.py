@@ -79,7 +79,6 @@ class Token(tuple):  # noqa: SLOT001 - a tuple subclass is the cheapest record t
 
 
 NAME_OR_PLACE = _PERSON | _PLACE
-SURNAME = _SURNAME
 
 
 def indices_with(tokens: tuple[Token, ...], flags: int) -> list[int]:
@@ -265,16 +264,16 @@ def tokenize(text: str) -> tuple[Token, ...]:
     tokens: list[Token] = []
     new = Token.__new__
     append = tokens.append
-    for (base, chunk), morphemes in zip(pieces, analysed, strict=True):
+    for (base, _chunk), morphemes in zip(pieces, analysed, strict=True):
         if morphemes is None:
             continue
-        begin = 0
+        begin = base
         # Morphemes cover the chunk without gaps, so each begins where the last ended;
         # the OOV flag is only asked for parts of speech a detector looks it up on.
         for m in morphemes:
-            end = m.end()
+            end = base + m.end()
             pos, flags, wants_oov = pos_table[m.part_of_speech_id()]
-            append(new(Token, (chunk[begin:end], base + begin, base + end, pos,
+            append(new(Token, (text[begin:end], begin, end, pos,
                                m.is_oov() if wants_oov else False, flags)))
             begin = end
     return tuple(tokens)
