@@ -10,8 +10,10 @@ from screening.detectors.context import fast_compile, quoted_exactly, sentence, 
 from screening.detectors.normalize import normalize
 from screening.types import Category, Finding
 
+# Any unit's "…外秘" (関係者外秘): the one kind of mark that may begin at any kanji.
+_UNIT_SECRET = r"[一-龥]{1,4}外秘|"
 # Marks put on a document (strong on their own).
-_MARK = fast_compile(
+_MARK_SOURCE = (
     r"【[^【】\n]{0,20}(?:秘|取扱(?:い)?注意|限り|非公開|非公表|未公表|未定稿|内部|検討資料|"
     r"部外秘|禁転載|持出禁止)[^【】\n]{0,20}】"
     r"|極秘|部外秘|社外秘|庁外秘|マル秘|㊙|取扱(?:い)?注意|"
@@ -20,7 +22,7 @@ _MARK = fast_compile(
     r"(?:庁内|内部|部内)(?:検討)?資料|外(?:部)?に(?:は)?出せ(?:ない|ません)|公表(?:不可|できない)|"
     r"一切公表|(?:公表|公開)しない(?:約束|条件|前提)|内密に|オフレコ|"
     # marks and cues of secrecy in the words staff actually write
-    r"[一-龥]{1,4}外秘|持出禁止|持ち出し禁止|配布先限定|複製禁止|CONFIDENTIAL|Confidential|"
+    + _UNIT_SECRET + r"持出禁止|持ち出し禁止|配布先限定|複製禁止|CONFIDENTIAL|Confidential|"
     r"取扱いに(?:は)?(?:十分)?注意|ここだけの話|水面下で|他言無用|口外しない(?:で|よう)|"
     r"(?:まだ)?(?:オープン|表)に(?:なって|出て)(?:い)?(?:ない|ません)|当日まで伏せ|"
     r"(?:発表|報道)?解禁(?:前|日時|は)|(?:公表|発表)は(?:まだ|しない|していません)|"
@@ -35,6 +37,10 @@ _MARK = fast_compile(
     r"非公開(?:で|と)(?:審議|した|された|する|して)|非公開(?:の)?部分|非公開会議|秘密会|"
     r"(?:委員|関係者|幹部|出席者|理事)(?:だけ|のみ)に(?:送る|配る|配布|共有|限る)"
 )
+_MARK = fast_compile(_MARK_SOURCE)
+# re tries every branch of _MARK at every kanji because of _UNIT_SECRET; a text without
+# 外秘 cannot match that branch, so it is searched without it (the same matches, ~4x faster).
+_MARK_WITHOUT_UNIT_SECRET = fast_compile(_MARK_SOURCE.replace(_UNIT_SECRET, "", 1))
 # Undecided deliberations and unannounced decisions (第4号, 第5号).
 _PROCESS = fast_compile(
     r"(?:まだ)?(?:部長|市長|課長|局長|最終)?決裁前|(?:市長)?査定前|内示前|(?:本人にも|本人へ)?通知前|"
@@ -116,7 +122,8 @@ _ONE_TAXPAYER = fast_compile(r"ある|方|者|事業主|世帯|個人")
 def detect_non_public(text: str) -> list[Finding]:
     norm = normalize(text)
     findings: list[Finding] = []
-    for m in _MARK.finditer(norm):
+    marks = _MARK if "外秘" in norm else _MARK_WITHOUT_UNIT_SECRET
+    for m in marks.finditer(norm):
         start = m.start()
         if m.group().endswith("限り") and norm[start - 1 : start].strip():
             # 人事課限り: the unit's name belongs to the mark (found from 課限り backwards,
