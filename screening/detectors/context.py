@@ -147,12 +147,33 @@ def _first_item(op: Any, av: Any) -> tuple[_Items, bool] | None:
 def fast_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile`, with the characters a match can begin with in its info block."""
     plain = re.compile(pattern, flags)
-    if flags & (re.IGNORECASE | re.VERBOSE):
+    if flags & re.VERBOSE:
         return plain
     try:
+        if flags & re.IGNORECASE:  # a set of both cases (and ſ, K …): left to a lookahead
+            return _with_lookahead(pattern, flags) or plain
         return _with_first_chars(pattern, flags) or plain
     except Exception:  # noqa: BLE001 - internals of another Python: the plain pattern
         return plain
+
+
+_CLASS_ESCAPES = {
+    _sre_c.CATEGORY_DIGIT: r"\d", _sre_c.CATEGORY_SPACE: r"\s", _sre_c.CATEGORY_WORD: r"\w",
+}
+
+
+def _with_lookahead(pattern: str, flags: int) -> re.Pattern[str] | None:
+    """The pattern behind a lookahead for its first characters (None: no use for one)."""
+    first = _first_seq(_sre_parse.parse(pattern, flags))
+    if first is None or first[1] or not first[0]:
+        return None
+    chars = "".join(sorted(
+        _CLASS_ESCAPES[av] if op is _sre_c.CATEGORY
+        else f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}" if op is _sre_c.RANGE
+        else re.escape(chr(av))
+        for op, av in first[0]
+    ))
+    return re.compile(f"(?=[{chars}])(?:{pattern})", flags)
 
 
 _ANCHORS = frozenset({_sre_c.AT_BEGINNING, _sre_c.AT_BEGINNING_STRING})
