@@ -41,7 +41,7 @@ def sentence_bounds(text: str, start: int, end: int, limit: int = 300) -> tuple[
     the next one, at most `limit` characters either side.
 
     Both ends are found by a regex (C speed): detectors ask for the sentence of every
-    candidate, and a Python step per character cost ~0.5 ms per 4,000-character prompt.
+    candidate: ~1 µs a call, where a Python step per character took ~3 µs.
     """
     floor = max(0, start - limit)
     last = _UP_TO_LAST_END.match(text, floor, start)
