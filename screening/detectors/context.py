@@ -146,15 +146,14 @@ def _first_item(op: Any, av: Any) -> tuple[_Items, bool] | None:
 
 def fast_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile`, with the characters a match can begin with in its info block."""
-    plain = re.compile(pattern, flags)
     if flags & re.VERBOSE:
-        return plain
+        return re.compile(pattern, flags)
     try:
         if flags & re.IGNORECASE:  # a set of both cases (and ſ, K …): left to a lookahead
-            return _with_lookahead(pattern, flags) or plain
-        return _with_first_chars(pattern, flags) or plain
+            return _with_lookahead(pattern, flags) or re.compile(pattern, flags)
+        return _with_first_chars(pattern, flags)
     except Exception:  # noqa: BLE001 - internals of another Python: the plain pattern
-        return plain
+        return re.compile(pattern, flags)
 
 
 _CLASS_ESCAPES = {
@@ -179,22 +178,21 @@ def _with_lookahead(pattern: str, flags: int) -> re.Pattern[str] | None:
 _ANCHORS = frozenset({_sre_c.AT_BEGINNING, _sre_c.AT_BEGINNING_STRING})
 
 
-def _with_first_chars(pattern: str, flags: int) -> re.Pattern[str] | None:
-    """The pattern compiled as `re` does, plus a first-character set (None: no use for one)."""
+def _with_first_chars(pattern: str, flags: int) -> re.Pattern[str]:
+    """The pattern compiled as `re` does, plus a first-character set where one helps."""
     parsed = _sre_parse.parse(pattern, flags)
     first = _first_seq(parsed)
     code = _sre_compile._code(parsed, flags)
     # <INFO skip=4 flags=0 min max>: `re` found no prefix of its own, and the pattern cannot
     # match the empty string (then a first character says nothing). One anchored at ^ is
     # tried at the start only anyway.
-    if (first is None or first[1] or not first[0] or code[:3] != [_sre_c.INFO, 4, 0]
-            or not code[3] or (parsed.data[0][0] is _sre_c.AT and parsed.data[0][1] in _ANCHORS)):
-        return None
-    charset, _ = _sre_compile._optimize_charset(sorted(first[0]))
-    info: list[int] = []
-    _sre_compile._compile_charset(charset, parsed.state.flags | flags, info)
-    code[1:3] = [4 + len(info), _sre_c.SRE_INFO_CHARSET]
-    code[5:5] = info
+    if (first is not None and not first[1] and first[0] and code[:3] == [_sre_c.INFO, 4, 0]
+            and code[3] and not (parsed.data[0][0] is _sre_c.AT and parsed.data[0][1] in _ANCHORS)):
+        charset, _ = _sre_compile._optimize_charset(sorted(first[0]))
+        info: list[int] = []
+        _sre_compile._compile_charset(charset, parsed.state.flags | flags, info)
+        code[1:3] = [4 + len(info), _sre_c.SRE_INFO_CHARSET]
+        code[5:5] = info
     groupindex = parsed.state.groupdict
     indexgroup = [None] * parsed.state.groups
     for name, index in groupindex.items():
