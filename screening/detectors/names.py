@@ -23,7 +23,6 @@ from screening.detectors.normalize import normalize
 from screening.detectors.romaji import romaji_person_kind
 from screening.detectors.tokens import (
     NAME_OR_PLACE,
-    SURNAME,
     Token,
     can_be_surname,
     indices_with,
@@ -199,14 +198,17 @@ class _Candidates:
             self.spans[key] = (confidence, reason)
 
 
-def _token_runs(tokens: tuple[Token, ...]) -> list[tuple[int, int, str, list[Token]]]:
-    """Runs of name tokens: (start index, end index exclusive, kind, parts)."""
+def _token_runs(
+    tokens: tuple[Token, ...], named: list[int]
+) -> list[tuple[int, int, str, list[Token]]]:
+    """Runs of name tokens: (start index, end index exclusive, kind, parts); `named` holds the
+    indices of the tokens tagged 人名 or 地名."""
     runs: list[tuple[int, int, str, list[Token]]] = []
     n = len(tokens)
     i = 0
     # Only tokens tagged 人名 or 地名 can start a run: skip the rest without a Python-level
     # look at each (a 4,000-character prompt has ~2,400 tokens and a few dozen of these).
-    for start in indices_with(tokens, NAME_OR_PLACE):
+    for start in named:
         if start < i:
             continue  # inside the run found last
         i = start
@@ -542,7 +544,10 @@ def detect_names(text: str) -> list[Finding]:
     cands = _Candidates()
     historical = bool(_HISTORICAL.search(norm))
 
-    for i, j, kind, _parts in _token_runs(tokens):
+    # Found once: runs start at these, and surnames (人名) are among them.
+    named = indices_with(tokens, NAME_OR_PLACE)
+
+    for i, j, kind, _parts in _token_runs(tokens, named):
         start, end = tokens[i].start, tokens[j - 1].end
         span_text = norm[start:end]
         if norm[end : end + 1] == ":" and " " not in span_text:
@@ -674,7 +679,7 @@ def detect_names(text: str) -> list[Finding]:
             cands.add(m.start(), m.end(), CASE_FULL, "sinitic_romaji")
 
     _add_untagged_foreign(norm, cands, tokens, by_start, historical)
-    _add_context_names(norm, cands, tokens, by_start)
+    _add_context_names(norm, cands, tokens, by_start, named)
     _add_sinitic(norm, cands, tokens, by_start, historical)
     _add_coreferent_parts(norm, cands, tokens, by_start, by_end)
     _add_name_shapes(norm, cands, historical)
@@ -850,7 +855,7 @@ def _titled_place_is_surname(prev: Token, title: str) -> bool:
 
 
 def _add_context_names(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
-                       by_start: dict[int, int]) -> None:
+                       by_start: dict[int, int], named: list[int]) -> None:
     """Names the dictionary does not know, recognised by the words around them.
 
     Hint-level (they mark and mask, never block on their own): a title right after an
@@ -940,9 +945,9 @@ def _add_context_names(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
             if reason:
                 add(start, end, reason)
 
-    for idx in indices_with(tokens, SURNAME):
+    for idx in named:
         tok = tokens[idx]
-        if not _is_kanji(tok.surface):
+        if not tok.is_surname or not _is_kanji(tok.surface):
             continue
         start = tok.start
         if start > 0 and _is_kanji(norm[start - 1]):

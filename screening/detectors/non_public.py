@@ -10,8 +10,10 @@ from screening.detectors.context import fast_compile, quoted_exactly, sentence, 
 from screening.detectors.normalize import normalize
 from screening.types import Category, Finding
 
+# Any unit's "…外秘" (関係者外秘): the one kind of mark that may begin at any kanji.
+_UNIT_SECRET = r"[一-龥]{1,4}外秘|"
 # Marks put on a document (strong on their own).
-_MARK = fast_compile(
+_MARK_SOURCE = (
     r"【[^【】\n]{0,20}(?:秘|取扱(?:い)?注意|限り|非公開|非公表|未公表|未定稿|内部|検討資料|"
     r"部外秘|禁転載|持出禁止|調整中|検討中|審議中|査定中|途中|"
     r"(?:提出|公表|発表|決裁|説明|公告|庁議|通知|講評|勧告|答申)前)[^【】\n]{0,20}】"
@@ -25,7 +27,7 @@ _MARK = fast_compile(
     r"(?:庁内|内部|部内)(?:検討)?資料|外(?:部)?に(?:は)?出せ(?:ない|ません)|公表(?:不可|できない)|"
     r"一切公表|(?:公表|公開)しない(?:約束|条件|前提)|内密に|オフレコ|"
     # marks and cues of secrecy in the words staff actually write
-    r"[一-龥]{1,4}外秘|持出禁止|持ち出し禁止|配布先限定|複製禁止|CONFIDENTIAL|Confidential|"
+    + _UNIT_SECRET + r"持出禁止|持ち出し禁止|配布先限定|複製禁止|CONFIDENTIAL|Confidential|"
     r"非開示|外部提供不可|提供不可|開示不可|転送不可|非公開(?:が|を|の)?前提|内々に|内々の|"
     r"非公式(?:に|の)打診|(?:気づかれ|悟られ|知られ)(?:ないよう|ずに)|"
     r"(?:関係機関|答弁者|当事者|出席者|委員)限り|"
@@ -59,6 +61,10 @@ _MARK = fast_compile(
     r"非公開(?:で|と)(?:審議|した|された|する|して|開催)|非公開(?:の)?部分|非公開会議|秘密会|"
     r"(?:委員|関係者|幹部|出席者|理事)(?:だけ|のみ)に(?:送る|配る|配布|共有|限る)"
 )
+_MARK = fast_compile(_MARK_SOURCE)
+# re tries every branch of _MARK at every kanji because of _UNIT_SECRET; a text without
+# 外秘 cannot match that branch, so it is searched without it (the same matches, ~7x faster).
+_MARK_WITHOUT_UNIT_SECRET = fast_compile(_MARK_SOURCE.replace(_UNIT_SECRET, "", 1))
 _GENERAL_ASK = fast_compile(r"どのような|どんな|とは|要件|仕組み|制度|ルール|について説明|根拠条文|第\d+条")
 # 「ここだけの話」として聞いた: the quoted mark is how it was told, not a word discussed.
 _SAID_AS = fast_compile(r"として|と(?:言われ|前置き|念押し|断って)")
@@ -163,7 +169,8 @@ _ONE_TAXPAYER = fast_compile(r"ある|方|者|事業主|世帯|個人")
 def detect_non_public(text: str) -> list[Finding]:
     norm = normalize(text)
     findings: list[Finding] = []
-    for m in _MARK.finditer(norm):
+    marks = _MARK if "外秘" in norm else _MARK_WITHOUT_UNIT_SECRET
+    for m in marks.finditer(norm):
         start = m.start()
         if m.group() in ("秘密会", "非公開会議") and _GENERAL_ASK.search(sentence(norm, start, m.end())):
             continue  # 秘密会はどのような場合に開けるのか: the institution, not a session's content

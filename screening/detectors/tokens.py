@@ -79,7 +79,6 @@ class Token(tuple):  # noqa: SLOT001 - a tuple subclass is the cheapest record t
 
 
 NAME_OR_PLACE = _PERSON | _PLACE
-SURNAME = _SURNAME
 
 
 def indices_with(tokens: tuple[Token, ...], flags: int) -> list[int]:
@@ -249,34 +248,39 @@ def _analyse(chunk: str) -> Any:
         return None
 
 
+def _add_records(tokens: list[Token], text: str, base: int, morphemes: Any) -> None:
+    """Append the records of one piece's morphemes (the piece starts at `base` in `text`)."""
+    if morphemes is None:
+        return
+    _, pos_table = _dictionary()
+    new = Token.__new__
+    append = tokens.append
+    begin = base
+    # Morphemes cover the piece without gaps, so each begins where the last ended;
+    # the OOV flag is only asked for parts of speech a detector looks it up on.
+    for m in morphemes:
+        end = base + m.end()
+        pos, flags, wants_oov = pos_table[m.part_of_speech_id()]
+        append(new(Token, (text[begin:end], begin, end, pos,
+                           m.is_oov() if wants_oov else False, flags)))
+        begin = end
+
+
 @lru_cache(maxsize=4)
 def tokenize(text: str) -> tuple[Token, ...]:
     """Tokenise normalised text; offsets are character offsets into `text`."""
     if not _has_letters(text):
         return ()  # digits, punctuation and spaces only (a CSV cell 2024-04-01): no words
-    _, pos_table = _dictionary()
     pieces = [p for base, chunk in _chunks(text) for p in _split_middle(base, chunk) if p[1].strip()]
     pool = _parallel_pool() if len(pieces) > 1 else None
-    if pool is not None:
-        later = [pool.submit(_analyse, chunk) for _, chunk in pieces[1:]]
-        analysed = [_analyse(pieces[0][1]), *(f.result() for f in later)]
-    else:
-        analysed = [_analyse(chunk) for _, chunk in pieces]
+    later = [pool.submit(_analyse, chunk) for _, chunk in pieces[1:]] if pool is not None else []
     tokens: list[Token] = []
-    new = Token.__new__
-    append = tokens.append
-    for (base, chunk), morphemes in zip(pieces, analysed, strict=True):
-        if morphemes is None:
-            continue
-        begin = 0
-        # Morphemes cover the chunk without gaps, so each begins where the last ended;
-        # the OOV flag is only asked for parts of speech a detector looks it up on.
-        for m in morphemes:
-            end = m.end()
-            pos, flags, wants_oov = pos_table[m.part_of_speech_id()]
-            append(new(Token, (chunk[begin:end], base + begin, base + end, pos,
-                               m.is_oov() if wants_oov else False, flags)))
-            begin = end
+    # The first piece's records are built while the helper may still be in Sudachi; a piece
+    # the helper has not started (busy with another prompt) is analysed here instead.
+    for k, (base, chunk) in enumerate(pieces):
+        job = later[k - 1] if k and later else None
+        morphemes = job.result() if job is not None and not job.cancel() else _analyse(chunk)
+        _add_records(tokens, text, base, morphemes)
     return tuple(tokens)
 
 
