@@ -292,6 +292,77 @@ def test_words_that_take_an_honorific_without_a_surname_reading_are_not_names(te
         ("環境政策課です。紅雲町二丁目にお住まいの方から騒音の相談がありました。", "address"),
         ("5年1組担任の岡田先生が、来週から1か月の病気休暇に入ります。", "sensitive"),
         ("清掃担当の職員のうち、聴覚障害のある方（1名のみ）への対応を考えて。", "sensitive"),
+        # Rules from the seventh batch.
+        ("次の文書を直して。\n\n松本様\n\n先日はご連絡ありがとうございました。", "person_name"),
+        ("Surname SILVA / Given names ANA BEATRIZ / Date of birth 03 MAR 1988", "person_name"),
+        ("予約番号\t利用者\tカード番号\nR1\t三上 和馬\t3509-0549-8624-7606\n", "credit_card"),
+        ("指摘事項の案です。議会への結果報告はまだなので、対外的には出していません。", "non_public"),
+        ("担当者から「ここだけの話」として、大手スーパーが撤退するらしいと聞きました。", "non_public"),
+        ("入館ゲートの暗証番号（現在 4719＃）を入力して巡回を開始する。", "non_public"),
+        ("まだ課内でしか共有していない計画の骨子案です。", "non_public"),
+        ("私用のスマホを買い替えたいです。どちらがいいですか。", "non_business"),
+        # Rules from the eighth batch.
+        ("ピクトグラム（車いす、授乳室、AED）を、SVGで描いてください。", "image_generation"),
+        ("4コマ漫画のストーリーだけでなく、絵まで描いて完成させてほしいです。", "image_generation"),
+        ("あいさつの原稿を、市長本人の声に似せた合成音声で読み上げたデータにしたいです。", "image_generation"),
+        ("自分の車を買い替えようか迷っています。どちらが得ですか。", "non_business"),
+        ("Can you suggest a birthday gift for my girlfriend?", "non_business"),
+        ("ゴルフのスライスがどうしても直りません。", "non_business"),
+        ("市内の中学校で初めて性別違和を公表した2年生の生徒への配慮を整理して。", "sensitive"),
+        ("立入検査（抜き打ち）予定表　※施設側に知られないよう課内のみで管理", "non_public"),
+        ("交渉の上限は鑑定単価の1.15倍までとする（この上限は地権者には示さない）。", "non_public"),
+        ("採用予定者は望月さんです。議会への報告までは伏せておく必要があります。", "non_public"),
+        ("Draft a friendly reply to Ahmed Karim (ahmed.karim.mbs@gmail.com).", "person_name"),
+        ("雇用保険の おがさわら あやね さんが離職します。", "person_name"),
+        ("「もしもし、塩原トキです。電話は 〇二七・二五五・三一九〇 です。」", "phone"),
+        ("氏名 吉永 蓮／生年月日 2012/8/30／保護者連絡先 070-6631-2045", "phone"),
+        ("氏名 吉永 蓮／生年月日 2012/8/30／保護者連絡先 070-6631-2045", "birth_date"),
+        # Rules from the tenth batch (back office: decisions at every stage).
+        ("職員の不正事案（調査中・公表前）についての報告メモです。", "non_public"),
+        ("公共施設再編 素案（地元未説明・庁議前）\n廃止候補：東地区公民館分館", "non_public"),
+        ("顧問弁護士の意見書（法律相談・非開示）の要旨です。", "non_public"),
+        ("決算書（提出企業の同意なく外部提供不可）の数値で分析して。", "non_public"),
+        ("浄水場のテロ対策について、警察と共有した内容（関係機関限り）を整理します。", "non_public"),
+        ("組合との交渉で、当局側の譲歩ラインは4.60月までです。", "non_public"),
+        ("協議の内容は国の了解なく公表しない取決めになっています。", "non_public"),
+        ("立入検査を、事前通告なしで2月18日に行う予定です。", "non_public"),
+        ("Internal figures (not to be disclosed before bid opening): estimated price 38,400,000 yen.", "non_public"),
+        ("We are in talks about the lease. Their offer is 4.2 million yen; our floor is 5 million.", "non_public"),
+        ("当方は1億1,500万円までなら応じる（先方には伏せている）。", "non_public"),
+        ("市長の声を学習させて、あいさつを本人の声で読み上げる音声を作りたいです。", "image_generation"),
+        ("今度の日曜、友人とのゴルフでスコア100を切りたい。", "non_business"),
+        ("転職サイトに登録する職務経歴書の自己PRを書いて。", "non_business"),
+        ("ふるさと納税、私の年収だといくらまで控除されるか計算して。", "non_business"),
+        ("90代で一人暮らし、全介助が必要な男性の避難計画を作りたい。", "sensitive"),
+        ("総務課の村田さんが来月から病気休職に入ります。", "sensitive"),
+        ("元総社町三丁目の地権者の方から、個別説明の要望がありました。", "address"),
+        ("住所：前橋市嶺町2071-4（自宅兼事務所）", "address"),
+        ("3 羽鳥 恒夫　前橋市小坂子町1960", "address"),
+        ("宛先：Oliver Grant oliver.grant.gma@gmail.com", "person_name"),
+        ("・Baral Suman（29）下増田町、日本語はほとんど話せない", "person_name"),
+        # Rules from the ninth batch (front-line sections, terse).
+        ("次の回答文を直して。\n\n片貝様\n\nこのたびはお手紙をいただき、ありがとうございました。", "person_name"),
+        ("ごみ袋の中に郵便物があって、宛名が「金井」でした。指導文書の手順を教えて", "person_name"),
+        ('Message from a resident: "Hi, this is Ngozi Okafor. I live near the station."', "person_name"),
+        ("住居地変更届。項目ごとに整理して\nSILVA RODRIGUES, Lucas Henrique\n在留カード番号 UH48201736FA", "person_name"),
+        ("名簿の配慮事項を整えて\n1 須永 葵　小麦アレルギー\n3 Carolina Mendes　豚肉不可", "person_name"),
+        ("呼名の読みがな確認\n2組　髙橋 朔（たかはし さく）", "person_name"),
+        ("係長昇任試験の論文課題、受験者にはまだ非公開。言い回しを見て", "non_public"),
+        ("出初式で流すオープニング動画、ドローン空撮っぽい映像をAIで生成したい。", "image_generation"),
+        ("年末ジャンボって連番とバラ、どっちが当たりやすいの？", "non_business"),
+        ("昼休みにごめんなさい、親戚あての年賀状に一言添えたい。", "non_business"),
+        ("「がんで余命半年と言われてるから放っておいて」と言われた。独り暮らしの70代男性。", "sensitive"),
+        # Rules from the eleventh batch (dev proportions, 200 prompts).
+        ("「朝倉町三丁目の者ですが」と名乗る方から騒音の苦情がありました。", "address"),
+        ("試験前なので受験者には非公開ですが、採点基準を作ってください。", "non_public"),
+        ("各部の要求額と、財政課の一次査定案を並べました。", "non_public"),
+        ("申請書類は非公開が前提ですが、経営状況を評価するコメントを書いて。", "non_public"),
+        ("厚生労働省から内々に打診のあったモデル事業について、協力依頼のメモを作って。", "non_public"),
+        ("来週、介護事業所に予告なしの実地指導に入ります。事業所に気づかれないよう段取りを。", "non_public"),
+        ("交通安全キャンペーンのCMソングを作ってほしいです。", "image_generation"),
+        ("自宅の車をそろそろ買い替えたいです。ミニバンを比べて。", "non_business"),
+        ("来週の合コンで使える自己紹介を考えてください。", "non_business"),
+        ("今夜見る映画が決められません。洋画を5本おすすめして。", "non_business"),
     ],
 )
 def test_found_in_new_wording(text: str, category: str) -> None:
@@ -342,24 +413,6 @@ def test_everyday_words_before_an_honorific_are_not_names(text: str) -> None:
                 if f.category is Category.PERSON_NAME and f.confidence >= 0.25]
 
 
-# Rules from the seventh batch.
-@pytest.mark.parametrize(
-    ("text", "category"),
-    [
-        ("次の文書を直して。\n\n松本様\n\n先日はご連絡ありがとうございました。", "person_name"),
-        ("Surname SILVA / Given names ANA BEATRIZ / Date of birth 03 MAR 1988", "person_name"),
-        ("予約番号\t利用者\tカード番号\nR1\t三上 和馬\t3509-0549-8624-7606\n", "credit_card"),
-        ("指摘事項の案です。議会への結果報告はまだなので、対外的には出していません。", "non_public"),
-        ("担当者から「ここだけの話」として、大手スーパーが撤退するらしいと聞きました。", "non_public"),
-        ("入館ゲートの暗証番号（現在 4719＃）を入力して巡回を開始する。", "non_public"),
-        ("まだ課内でしか共有していない計画の骨子案です。", "non_public"),
-        ("私用のスマホを買い替えたいです。どちらがいいですか。", "non_business"),
-    ],
-)
-def test_found_in_the_seventh_batch_wording(text: str, category: str) -> None:
-    assert category in categories(text)
-
-
 def test_a_published_roster_of_candidates_passes() -> None:
     text = ("市ホームページで公表している開票結果です。\n候補者名\t党派\t得票数\n"
             "森下 和也\t無所属\t58,204\n大谷 恵理子\t無所属\t41,337\n")
@@ -369,31 +422,6 @@ def test_a_published_roster_of_candidates_passes() -> None:
 def test_a_sample_form_birth_date_lines_below_the_mark_passes() -> None:
     text = "【記入例】\n氏名：前橋 花子（まえばし はなこ）\n生年月日：昭和50年1月1日\n"
     assert screen_text(text).decision is Decision.PASS
-
-
-# Rules from the eighth batch.
-@pytest.mark.parametrize(
-    ("text", "category"),
-    [
-        ("ピクトグラム（車いす、授乳室、AED）を、SVGで描いてください。", "image_generation"),
-        ("4コマ漫画のストーリーだけでなく、絵まで描いて完成させてほしいです。", "image_generation"),
-        ("あいさつの原稿を、市長本人の声に似せた合成音声で読み上げたデータにしたいです。", "image_generation"),
-        ("自分の車を買い替えようか迷っています。どちらが得ですか。", "non_business"),
-        ("Can you suggest a birthday gift for my girlfriend?", "non_business"),
-        ("ゴルフのスライスがどうしても直りません。", "non_business"),
-        ("市内の中学校で初めて性別違和を公表した2年生の生徒への配慮を整理して。", "sensitive"),
-        ("立入検査（抜き打ち）予定表　※施設側に知られないよう課内のみで管理", "non_public"),
-        ("交渉の上限は鑑定単価の1.15倍までとする（この上限は地権者には示さない）。", "non_public"),
-        ("採用予定者は望月さんです。議会への報告までは伏せておく必要があります。", "non_public"),
-        ("Draft a friendly reply to Ahmed Karim (ahmed.karim.mbs@gmail.com).", "person_name"),
-        ("雇用保険の おがさわら あやね さんが離職します。", "person_name"),
-        ("「もしもし、塩原トキです。電話は 〇二七・二五五・三一九〇 です。」", "phone"),
-        ("氏名 吉永 蓮／生年月日 2012/8/30／保護者連絡先 070-6631-2045", "phone"),
-        ("氏名 吉永 蓮／生年月日 2012/8/30／保護者連絡先 070-6631-2045", "birth_date"),
-    ],
-)
-def test_found_in_the_eighth_batch_wording(text: str, category: str) -> None:
-    assert category in categories(text)
 
 
 def test_a_self_introduction_keeps_the_kana_given_name() -> None:
@@ -410,38 +438,6 @@ def test_only_new_year_dates_on_a_sample_form_pass() -> None:
     assert screen_text(real).decision is Decision.BLOCK
 
 
-# Rules from the tenth batch (back office: decisions at every stage).
-@pytest.mark.parametrize(
-    ("text", "category"),
-    [
-        ("職員の不正事案（調査中・公表前）についての報告メモです。", "non_public"),
-        ("公共施設再編 素案（地元未説明・庁議前）\n廃止候補：東地区公民館分館", "non_public"),
-        ("顧問弁護士の意見書（法律相談・非開示）の要旨です。", "non_public"),
-        ("決算書（提出企業の同意なく外部提供不可）の数値で分析して。", "non_public"),
-        ("浄水場のテロ対策について、警察と共有した内容（関係機関限り）を整理します。", "non_public"),
-        ("組合との交渉で、当局側の譲歩ラインは4.60月までです。", "non_public"),
-        ("協議の内容は国の了解なく公表しない取決めになっています。", "non_public"),
-        ("立入検査を、事前通告なしで2月18日に行う予定です。", "non_public"),
-        ("Internal figures (not to be disclosed before bid opening): estimated price 38,400,000 yen.", "non_public"),
-        ("We are in talks about the lease. Their offer is 4.2 million yen; our floor is 5 million.", "non_public"),
-        ("当方は1億1,500万円までなら応じる（先方には伏せている）。", "non_public"),
-        ("市長の声を学習させて、あいさつを本人の声で読み上げる音声を作りたいです。", "image_generation"),
-        ("今度の日曜、友人とのゴルフでスコア100を切りたい。", "non_business"),
-        ("転職サイトに登録する職務経歴書の自己PRを書いて。", "non_business"),
-        ("ふるさと納税、私の年収だといくらまで控除されるか計算して。", "non_business"),
-        ("90代で一人暮らし、全介助が必要な男性の避難計画を作りたい。", "sensitive"),
-        ("総務課の村田さんが来月から病気休職に入ります。", "sensitive"),
-        ("元総社町三丁目の地権者の方から、個別説明の要望がありました。", "address"),
-        ("住所：前橋市嶺町2071-4（自宅兼事務所）", "address"),
-        ("3 羽鳥 恒夫　前橋市小坂子町1960", "address"),
-        ("宛先：Oliver Grant oliver.grant.gma@gmail.com", "person_name"),
-        ("・Baral Suman（29）下増田町、日本語はほとんど話せない", "person_name"),
-    ],
-)
-def test_found_in_the_tenth_batch_wording(text: str, category: str) -> None:
-    assert category in categories(text)
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -454,27 +450,6 @@ def test_found_in_the_tenth_batch_wording(text: str, category: str) -> None:
 )
 def test_topics_and_published_or_made_up_material_pass(text: str) -> None:
     assert screen_text(text).decision is Decision.PASS
-
-
-# Rules from the ninth batch (front-line sections, terse).
-@pytest.mark.parametrize(
-    ("text", "category"),
-    [
-        ("次の回答文を直して。\n\n片貝様\n\nこのたびはお手紙をいただき、ありがとうございました。", "person_name"),
-        ("ごみ袋の中に郵便物があって、宛名が「金井」でした。指導文書の手順を教えて", "person_name"),
-        ('Message from a resident: "Hi, this is Ngozi Okafor. I live near the station."', "person_name"),
-        ("住居地変更届。項目ごとに整理して\nSILVA RODRIGUES, Lucas Henrique\n在留カード番号 UH48201736FA", "person_name"),
-        ("名簿の配慮事項を整えて\n1 須永 葵　小麦アレルギー\n3 Carolina Mendes　豚肉不可", "person_name"),
-        ("呼名の読みがな確認\n2組　髙橋 朔（たかはし さく）", "person_name"),
-        ("係長昇任試験の論文課題、受験者にはまだ非公開。言い回しを見て", "non_public"),
-        ("出初式で流すオープニング動画、ドローン空撮っぽい映像をAIで生成したい。", "image_generation"),
-        ("年末ジャンボって連番とバラ、どっちが当たりやすいの？", "non_business"),
-        ("昼休みにごめんなさい、親戚あての年賀状に一言添えたい。", "non_business"),
-        ("「がんで余命半年と言われてるから放っておいて」と言われた。独り暮らしの70代男性。", "sensitive"),
-    ],
-)
-def test_found_in_the_ninth_batch_wording(text: str, category: str) -> None:
-    assert category in categories(text)
 
 
 @pytest.mark.parametrize(
@@ -495,26 +470,6 @@ def test_found_in_the_ninth_batch_wording(text: str, category: str) -> None:
 )
 def test_ninth_batch_passes(text: str) -> None:
     assert screen_text(text).decision is Decision.PASS
-
-
-# Rules from the eleventh batch (dev proportions, 200 prompts).
-@pytest.mark.parametrize(
-    ("text", "category"),
-    [
-        ("「朝倉町三丁目の者ですが」と名乗る方から騒音の苦情がありました。", "address"),
-        ("試験前なので受験者には非公開ですが、採点基準を作ってください。", "non_public"),
-        ("各部の要求額と、財政課の一次査定案を並べました。", "non_public"),
-        ("申請書類は非公開が前提ですが、経営状況を評価するコメントを書いて。", "non_public"),
-        ("厚生労働省から内々に打診のあったモデル事業について、協力依頼のメモを作って。", "non_public"),
-        ("来週、介護事業所に予告なしの実地指導に入ります。事業所に気づかれないよう段取りを。", "non_public"),
-        ("交通安全キャンペーンのCMソングを作ってほしいです。", "image_generation"),
-        ("自宅の車をそろそろ買い替えたいです。ミニバンを比べて。", "non_business"),
-        ("来週の合コンで使える自己紹介を考えてください。", "non_business"),
-        ("今夜見る映画が決められません。洋画を5本おすすめして。", "non_business"),
-    ],
-)
-def test_found_in_the_eleventh_batch_wording(text: str, category: str) -> None:
-    assert category in categories(text)
 
 
 def test_a_writer_quoted_for_a_passage_is_not_blocked() -> None:
