@@ -29,7 +29,11 @@ _MARK_SOURCE = (
     # marks and cues of secrecy in the words staff actually write
     + _UNIT_SECRET + r"持出禁止|持ち出し禁止|配布先限定|複製禁止|CONFIDENTIAL|Confidential|"
     r"非開示|外部提供不可|提供不可|開示不可|転送不可|非公開(?:が|を|の)?前提|内々に|内々の|"
-    r"非公式(?:に|の)打診|(?:気づかれ|悟られ|知られ)(?:ないよう|ずに)|"
+    r"非公式(?:に|の)打診|(?:察知され|気づかれ|悟られ|知られ)(?:て[^。\n]{0,12})?(?:ないよう|ずに)|"
+    r"(?:限られた人|一部の人|一部の職員)しか知らない|どこにも出して(?:い)?(?:ない|ません)|捜査関係事項照会|"
+    r"(?:公開|公表)しないと決め|会議録(?:に|には)載せない|"
+    r"\b(?:has(?:n't| not)|have(?:n't| not)) (?:yet )?been (?:released|announced|published|made public)\b|"
+    r"\bnot yet (?:released|announced|public)\b|\b[Ee]mbargoed\b|"
     r"(?:関係機関|答弁者|当事者|出席者|委員)限り|"
     r"\bnot (?:to be )?(?:disclosed|released|shared)\b|\bnot for (?:release|distribution|publication)\b|"
     r"\binternal (?:use )?only\b|\bdo not (?:share|disclose|forward|distribute)\b|\bembargoed\b|"
@@ -66,6 +70,11 @@ _MARK = fast_compile(_MARK_SOURCE)
 # 外秘 cannot match that branch, so it is searched without it (the same matches, ~7x faster).
 _MARK_WITHOUT_UNIT_SECRET = fast_compile(_MARK_SOURCE.replace(_UNIT_SECRET, "", 1))
 _GENERAL_ASK = fast_compile(r"どのような|どんな|とは|要件|仕組み|制度|ルール|について説明|根拠条文|第\d+条")
+# Asking how such matters are handled in general: 一般的な流れ, 気をつけるべきこと, 研修用.
+_GENERAL_TOPIC = fast_compile(
+    r"一般的な|一般論|判断(?:する)?(?:とき|際)の|基準と|の流れ|気をつけるべき|注意点|入力してしまわない|"
+    r"研修用に|チェックリストにして|よくある例|例を挙げ|例も挙げ"
+)
 # 「ここだけの話」として聞いた: the quoted mark is how it was told, not a word discussed.
 _SAID_AS = fast_compile(r"として|と(?:言われ|前置き|念押し|断って)")
 # Undecided deliberations and unannounced decisions (第4号, 第5号).
@@ -87,7 +96,19 @@ _PROCESS = fast_compile(
     r"(?:報告|説明|提示|通知|提出|フィードバック|開示)前|"
     r"(?:に|には|にも)(?:まだ)?(?:正式に(?:は)?)?(?:伝えて|話して|知らせて|説明して|通知して|提示して|"
     r"示して|見せて|公表して|周知して)(?:い)?(?:ない|ません)|"
-    r"講評前|勧告前|答申前|(?:議会|委員会)提出前|(?:に|には|にも)まだ非公開|"
+    r"講評前|勧告前|答申前|(?:議会|委員会)提出前|(?:に|には|にも)まだ非公開|説明前の|"
+    r"(?:伝える|知らせる|説明する|通知する|報告する|示す|公表する|発表する|上程する|提出する|諮る)前|"
+    r"(?:記者発表|報道発表|公表|発表|公告|開札|説明会|上程|決裁|庁議)の前|"
+    r"(?:内部|部内|課内|庁内)で(?:固まり|内定|決まり|調整し|検討し)|"
+    r"まだ[^。\n]{0,16}(?:段階|第\d稿)|"
+    r"まだ(?:公告|公開|周知|通知)して(?:い)?(?:ない|ません)|"
+    r"(?:公表|発表)(?:の要否|するかどうか|するか)[^。\n]{0,20}(?:決めて|決まって)(?:い)?(?:ない|ません)|"
+    r"(?:不採用|不採択|不合格)(?:と|に)する(?:予定|方向|方針|\d+件)|懲戒処分の量定|(?:一次|二次)査定|"
+    r"(?:来週|来月|明日|今度)(?:実施|行う)[^。\n]{0,20}(?:試験|選考)[^。\n]{0,12}(?:出題|課題|問題)|"
+    r"訴訟[^。\n]{0,30}(?:弱い点|弱点|不利な点)|知らせずに(?:行|実施)|"
+    r"(?:現金|収納金|売上金)[^。\n]{0,20}(?:運ぶ|搬送|輸送)[^。\n]{0,20}(?:時間|経路|ルート)|"
+    r"(?:浄水場|変電所|庁舎|サーバ室|ポンプ場)の警備体制|カメラ(?:で|に)(?:映らない|写らない)|"
+    r"\d{1,2}時[^。\n]{0,20}巡回|(?:鍵|合鍵|マスターキー|予備キー)(?:は|を)[^。\n]{0,20}(?:キーボックス|金庫|引き出し)|"
     r"(?:受験者|応募者|対象者|本人|相手方|業者|外部|事業者)(?:に|には|にも)(?:は)?非公開|"
     r"(?:一次|二次|市長)?査定案|査定(?:中|途中)|"
     r"(?:に|には|にも)(?:まだ)?伏せて(?:いる|おく|いて|います)|"
@@ -111,11 +132,15 @@ _PROCESS = fast_compile(
 # Credentials: a password or a PIN written out.
 _CREDENTIAL = fast_compile(
     r"(?:パスワード|暗証番号|パスコード|パスキー|パス(?=[は:：])|PW|PIN|[Pp]assword|APIキー|"
-    r"シークレットキー)[\s:：は=]*(?:[（(](?:現在|今は)?\s?)?"
+    r"シークレットキー|テンキーの番号|キーボックスの番号|\blogin\b[^.\n]{0,30}\bis\b)"
+    r"[\s:：は=が、]*(?:[^\s、。]{0,12}から\s?)?(?:[（(](?:現在|今は)?\s?)?"
     r"(?=[^\s、。]*[0-9A-Za-z])[^\s、。)）」]{4,}"
 )
 # Bid and sale prices that are planned but not yet published.
-_PRICE = fast_compile(r"(?:売却|買収|入札)?(?:予定価格|最低制限価格|最低売却価格|落札予定価格|調査基準価格)")
+_PRICE = fast_compile(
+    r"(?:売却|買収|入札)?(?:予定価格|最低制限価格|最低売却価格|落札予定価格|調査基準価格)|"
+    r"\b(?:floor price|minimum (?:acceptable )?bid|engineer's estimate|estimated price)\b"
+)
 # 事後公表 is not here: a price published after the tender is secret until then.
 # Anywhere in the text: the tender is over or its prices were announced.
 _PUBLISHED_ANYWHERE = fast_compile(r"公表済|公告済|事前公表|開札済|入札結果|落札価格|落札結果")
@@ -132,16 +157,19 @@ _NEGOTIATION_FIGURE = fast_compile(
 _BOTTOM_LINE = fast_compile(
     r"(?:\d+%|\d[\d,]*\s?(?:万|千|億)?円)?まで(?:は|なら)(?:譲れる|認める|応じる|受け入れる)(?:腹づもり)?|"
     r"譲歩(?:ライン|可|できる|の限度)|\b(?:our|internal|the city's) (?:floor|ceiling|bottom line|"
-    r"walk-?away(?: price)?|upper limit|lower limit|maximum|minimum)\b|"
+    r"walk-?away(?: price)?|upper limit|lower limit|maximum|minimum)\b|\b(?:Our|Internal) (?:floor|ceiling)\b|"
     r"腹づもり|手を打つ|内部の線|譲れる|落としどころ"
 )
 _NEGOTIATING = fast_compile(
     r"交渉|協議中|示談|和解|補償|見積(?:合わせ|限度額)|要求して|請求|落としどころ|[Nn]egotiat|\btalks\b|"
-    r"\boffer\b"
+    r"\boffer\b|値下げ|値引き"
 )
 _DATE = fast_compile(r"\d{1,2}月\d{1,2}日|\d{1,2}/\d{1,2}|来週|明日|今月中")
 _WORKED_OUT = fast_compile(r"積算|算出|設定し|決定し|決め|固め|試算")
-_AMOUNT_TEXT = r"(?:\d[\d,]*\s?億\s?)?\d[\d,]*\s?(?:円|万円|千円)|\d[\d,]*\s?億円?|坪\d|\d+%"
+_AMOUNT_TEXT = (
+    r"(?:\d[\d,]*\s?億\s?)?\d[\d,]*\s?(?:円|万円|千円)|\d[\d,]*\s?億円?|坪\d|\d+%|"
+    r"\d[\d,.]*\s?(?:million|billion)?\s?yen"
+)
 _AMOUNT = fast_compile(_AMOUNT_TEXT)
 # A planned price with its figure, or with the figure still being settled.
 _AMOUNT_OR_PENDING = fast_compile(_AMOUNT_TEXT + "|調整中|検討中|未定")
@@ -166,13 +194,20 @@ _PUBLIC_SALE = fast_compile(r"公売|公告済|公表済|統計|合計|全体")
 _ONE_TAXPAYER = fast_compile(r"ある|方|者|事業主|世帯|個人")
 
 
+def _general_topic(norm: str, start: int, end: int) -> bool:
+    """The sentence asks how such matters are handled in general, with no figure of its own."""
+    lo, hi = sentence_bounds(norm, start, end)
+    return bool(_GENERAL_TOPIC.search(norm, lo, hi)) and not _AMOUNT.search(norm, lo, hi)
+
+
 def detect_non_public(text: str) -> list[Finding]:
     norm = normalize(text)
     findings: list[Finding] = []
     marks = _MARK if "外秘" in norm else _MARK_WITHOUT_UNIT_SECRET
     for m in marks.finditer(norm):
         start = m.start()
-        if m.group() in ("秘密会", "非公開会議") and _GENERAL_ASK.search(sentence(norm, start, m.end())):
+        if (m.group() in ("秘密会", "非公開会議") and _GENERAL_ASK.search(sentence(norm, start, m.end()))
+                or _general_topic(norm, start, m.end())):
             continue  # 秘密会はどのような場合に開けるのか: the institution, not a session's content
         if m.group().endswith("限り") and norm[start - 1 : start].strip():
             # 人事課限り: the unit's name belongs to the mark (found from 課限り backwards,
@@ -185,7 +220,7 @@ def detect_non_public(text: str) -> list[Finding]:
             continue  # 「取扱注意」の表示: a mention; [関係者外秘] is how a mark is written
         findings.append(Finding(Category.NON_PUBLIC, start, m.end(), 0.9, "mark"))
     for m in _PROCESS.finditer(norm):
-        if quoted_exactly(norm, m.start(), m.end()):
+        if quoted_exactly(norm, m.start(), m.end()) or _general_topic(norm, m.start(), m.end()):
             continue
         word = m.group()
         if word == "着眼点" and "監査" not in norm:
@@ -208,7 +243,7 @@ def detect_non_public(text: str) -> list[Finding]:
                 findings += [Finding(Category.NON_PUBLIC, a.start(), a.end(), 0.8, "negotiation")
                              for a in amounts]
     for m in _PENDING.finditer(norm):
-        if "議会" in sentence(norm, m.start(), m.end()):
+        if "議会" in sentence(norm, m.start(), m.end()) or _general_topic(norm, m.start(), m.end()):
             continue  # a bill before the council is deliberated in public
         # with a date it is a plan, not a general question: an unannounced inspection on 10月15日
         dated = _DATE.search(sentence(norm, m.start(), m.end())) or (

@@ -363,6 +363,26 @@ def test_words_that_take_an_honorific_without_a_surname_reading_are_not_names(te
         ("自宅の車をそろそろ買い替えたいです。ミニバンを比べて。", "non_business"),
         ("来週の合コンで使える自己紹介を考えてください。", "non_business"),
         ("今夜見る映画が決められません。洋画を5本おすすめして。", "non_business"),
+        # Rules from the twelfth batch (phrase-based categories only).
+        ("審査で、不採択とする4件が内部で固まりました。通知は来月の予定です。", "non_public"),
+        ("内部評価で「廃止」と判定した3事業について、所管課に伝える前に理由を整えたい。", "non_public"),
+        ("本庁舎の夜間通用口のテンキーの番号が、来月1日から 4719# に変わります。", "non_public"),
+        ("社内でもまだ限られた人しか知らない段階とのことです。候補地を比べて。", "non_public"),
+        ("This is the mayor's draft budget, which hasn't been released yet. Please summarise it.", "non_public"),
+        ("We are still negotiating with the operator. Our ceiling is 45 million yen a year.", "non_public"),
+        ("The engineer's estimate is 86 million yen, and we will set the floor price at 90% of that.", "non_public"),
+        ("公開の会議録には載せない、委員同士の自由討議の記録を整理したい。", "non_public"),
+        ("民営化する2園が部内で内定しました。園名はまだどこにも出していません。", "non_public"),
+        ("夜間の警備員は22時、1時、4時の3回、北棟から南棟の順で巡回しています。", "non_public"),
+        ("収納金を指定金融機関に運ぶ時間帯と経路（毎日14時ごろ、北口から）を手順書に。", "non_public"),
+        ("本庁舎の防犯カメラで映らない場所が、1階東側の通路だと分かりました。", "non_public"),
+        ("まだ部長決裁を取っていない段階ですが、制度設計案を整理して。", "non_public"),
+        ("相手に察知されて資産を移されないよう、実施まで内密に進めたい。", "non_public"),
+        ("昭和30年代の白黒写真をAIでカラー化してください。", "image_generation"),
+        ("観光ポスター用に、広瀬川沿いの夜景をAIで描き起こしてください。", "image_generation"),
+        ("仕事とは関係なく趣味として、TOEICで800点を取りたいです。", "non_business"),
+        ("来月、母の還暦祝いをします。プレゼントを教えて。", "non_business"),
+        ("家のロボット掃除機を買い替えたいです。おすすめを比較して。", "non_business"),
     ],
 )
 def test_found_in_new_wording(text: str, category: str) -> None:
@@ -474,4 +494,18 @@ def test_ninth_batch_passes(text: str) -> None:
 
 def test_a_writer_quoted_for_a_passage_is_not_blocked() -> None:
     text = "内村鑑三の『後世への最大遺物』の一節を引いて、成人を迎える若者へのメッセージを作って。"
+    assert screen_text(text).decision is Decision.PASS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "生成AIに非公開情報を入力してしまわないよう、注意を呼びかける記事を作って。決裁前の案など、よくある例も挙げて。",
+        "審議会を非公開で開催するかどうかを判断するときの一般的な基準を整理して。",
+        "画像生成AIで作った画像の著作権について、国の考え方を整理して。",
+        "人事異動の内示から発令までの一般的な流れをチェックリストにして。",
+        "共済組合が主催する職員向けの資産形成セミナー（NISAやiDeCoの基礎）の案内を作って。",
+    ],
+)
+def test_general_questions_about_the_rules_pass(text: str) -> None:
     assert screen_text(text).decision is Decision.PASS
