@@ -30,7 +30,7 @@ _MARK_SOURCE = (
     + _UNIT_SECRET + r"持出禁止|持ち出し禁止|配布先限定|複製禁止|CONFIDENTIAL|Confidential|"
     r"非開示|外部提供不可|提供不可|開示不可|転送不可|非公開(?:が|を|の)?前提|内々に|内々の|"
     r"非公式(?:に|の)打診|(?:察知され|気づかれ|悟られ|知られ)(?:て[^。\n]{0,12})?(?:ないよう|ずに)|"
-    r"(?:限られた人|一部の人|一部の職員)しか知らない|どこにも出して(?:い)?(?:ない|ません)|捜査関係事項照会|"
+    r"(?:限られた人|一部の人|一部の職員)しか知らない|部外扱い|どこにも出して(?:い)?(?:ない|ません)|捜査関係事項照会|"
     r"(?:公開|公表)しないと決め|会議録(?:に|には)載せない|"
     r"\b(?:has(?:n't| not)|have(?:n't| not)) (?:yet )?been (?:released|announced|published|made public)\b|"
     r"\bnot yet (?:released|announced|public)\b|\b[Ee]mbargoed\b|"
@@ -158,7 +158,7 @@ _BOTTOM_LINE = fast_compile(
     r"(?:\d+%|\d[\d,]*\s?(?:万|千|億)?円)?まで(?:は|なら)(?:譲れる|認める|応じる|受け入れる)(?:腹づもり)?|"
     r"譲歩(?:ライン|可|できる|の限度)|\b(?:our|internal|the city's) (?:floor|ceiling|bottom line|"
     r"walk-?away(?: price)?|upper limit|lower limit|maximum|minimum)\b|\b(?:Our|Internal) (?:floor|ceiling)\b|"
-    r"腹づもり|手を打つ|内部の線|譲れる|落としどころ"
+    r"腹づもり|手を打つ|内部の線|譲れる|落としどころ|妥結を図る|という線で臨|(?:当局|当方)側?の方針"
 )
 _NEGOTIATING = fast_compile(
     r"交渉|協議中|示談|和解|補償|見積(?:合わせ|限度額)|要求して|請求|落としどころ|[Nn]egotiat|\btalks\b|"

@@ -383,6 +383,15 @@ def test_words_that_take_an_honorific_without_a_surname_reading_are_not_names(te
         ("仕事とは関係なく趣味として、TOEICで800点を取りたいです。", "non_business"),
         ("来月、母の還暦祝いをします。プレゼントを教えて。", "non_business"),
         ("家のロボット掃除機を買い替えたいです。おすすめを比較して。", "non_business"),
+        # Rules from the thirteenth batch.
+        ("組合との交渉に臨む当局側の方針です。最終的には縮減策を示して妥結を図る、という線で臨みます。", "non_public"),
+        ("国土交通省から「公表まで部外扱い」として届いたルート案について意見書の骨子を作って。", "non_public"),
+        ("マスコットのLINEスタンプを、「了解です」など職員が使う言葉で8種類デザインして。", "image_generation"),
+        ("Could you draw an illustrated walking map of central Maebashi for tourists?", "image_generation"),
+        ("飼っている柴犬が散歩のときにリードを引っ張るのをやめさせたいです。", "non_business"),
+        ("自宅のWi-Fiが夜になると遅くなります。設定で改善できることを教えて。", "non_business"),
+        ("Please write a farewell message to our ALT, Sarah Mitchell, who is leaving Maebashi.", "person_name"),
+        ("配属予定の、聴覚障害のある新規採用職員のために準備することを挙げて。", "sensitive"),
     ],
 )
 def test_found_in_new_wording(text: str, category: str) -> None:
