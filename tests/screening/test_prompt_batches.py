@@ -1,0 +1,38 @@
+"""The blind-written prompt batches as a regression set (see tests/data/prompt_batches/README.md)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from screening.engine import screen_text
+
+BATCHES = Path(__file__).resolve().parent.parent / "data" / "prompt_batches"
+MUST_STOP = ("block", "flag")
+
+# (must-stop prompts that pass, clean prompts blocked) when the batches were committed.
+CEILINGS = {
+    "batch05": (0, 0), "batch06": (0, 0), "batch07": (1, 0), "batch08": (0, 0), "batch09": (0, 0),
+    "batch10": (1, 0), "batch11": (0, 0), "batch12": (6, 0), "batch13": (0, 1),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CEILINGS))
+def test_no_more_leaks_or_false_blocks_than_when_committed(name: str) -> None:
+    leaked, blocked = [], []
+    with (BATCHES / f"{name}.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            case = json.loads(line)
+            decision = screen_text(case["text"]).decision.value
+            if case["expect"] in MUST_STOP and decision not in ("block", "warn"):
+                leaked.append(case["id"])
+            elif case["expect"] == "pass" and decision == "block":
+                blocked.append(case["id"])
+    max_leaks, max_blocks = CEILINGS[name]
+    assert len(leaked) <= max_leaks, f"must-stop prompts that now pass: {leaked}"
+    assert len(blocked) <= max_blocks, f"clean prompts now blocked: {blocked}"
+
+
+def test_every_batch_is_checked() -> None:
+    assert sorted(p.stem for p in BATCHES.glob("*.jsonl")) == sorted(CEILINGS)
