@@ -1,8 +1,6 @@
 """Street-level addresses (丁目・番地・号, hyphenated block numbers, romaji addresses)."""
 from __future__ import annotations
 
-from functools import lru_cache
-
 from screening.detectors.context import (
     PUBLISHED_TEXT,
     after,
@@ -78,11 +76,6 @@ def _is_place(name: str) -> bool:
     return any(c in name[:-1] for c in "市区町村郡") or bool(_PREFECTURE.match(name))
 
 
-@lru_cache(maxsize=64)
-def _published(norm: str) -> bool:
-    return PUBLISHED_TEXT.search(norm) is not None
-
-
 _MADE_UP = fast_compile(r"架空|[○〇◯]{2}")
 _LOT = fast_compile(
     r"(?<![一-龥々ヶ])[一-龥々ヶ]{1,4}市[一-龥々ヶ]{1,5}[町村][一-龥々]{0,3}\d{2,5}"
@@ -90,12 +83,12 @@ _LOT = fast_compile(
 )
 
 
-def _graded(norm: str, start: int, end: int, personal: bool, reason: str) -> Finding:
+def _graded(start: int, end: int, personal: bool, published: bool, reason: str) -> Finding:
     """An address finding; in material that says it is published (a press release with a
     facility's address), an address nobody is said to live at is only a hint."""
     if personal:
         confidence = 0.9
-    elif _published(norm):
+    elif published:
         confidence = 0.15
     else:
         confidence = 0.75
@@ -105,6 +98,7 @@ def _graded(norm: str, start: int, end: int, personal: bool, reason: str) -> Fin
 def detect_addresses(text: str) -> list[Finding]:
     norm = normalize(text)
     findings: list[Finding] = []
+    published = PUBLISHED_TEXT.search(norm) is not None
     for m in _BLOCK.finditer(norm):
         start = _place_start(norm, m.start())
         name = norm[start : m.start()]
@@ -142,13 +136,13 @@ def detect_addresses(text: str) -> list[Finding]:
             if _RESIDENCE_AFTER.match(after(norm, end, 12)):
                 findings.append(Finding(Category.ADDRESS, start, end, 0.45, "town_residence"))
             continue
-        findings.append(_graded(norm, start, end, personal is not None, "block_number"))
+        findings.append(_graded(start, end, personal is not None, published, "block_number"))
     for m in _LOT.finditer(norm):
         # 前橋市小坂子町1960: a rural lot number, with no 番地 or hyphen
         personal = _PERSONAL.search(before(norm, m.start(), 40))
         if _INSTITUTION.search(after(norm, m.end(), 14)) and not personal:
             continue
-        findings.append(_graded(norm, m.start(), m.end(), personal is not None, "lot_number"))
+        findings.append(_graded(m.start(), m.end(), personal is not None, published, "lot_number"))
     for m in _ROMAJI.finditer(norm):
         findings.append(Finding(Category.ADDRESS, m.start(), m.end(), 0.85, "romaji_address"))
     return findings

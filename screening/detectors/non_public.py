@@ -194,6 +194,13 @@ _PUBLIC_SALE = fast_compile(r"公売|公告済|公表済|統計|合計|全体")
 _ONE_TAXPAYER = fast_compile(r"ある|方|者|事業主|世帯|個人")
 
 
+def _with_amounts(norm: str, cue: re.Match[str], lo: int, hi: int, reason: str) -> list[Finding]:
+    """The cue (上限, 予定価格, 腹づもり) and every amount in norm[lo:hi]: the figure is the
+    secret, and masking the word alone would leave it readable."""
+    spans = [(cue.start(), cue.end())] + [a.span() for a in _AMOUNT.finditer(norm, lo, hi)]
+    return [Finding(Category.NON_PUBLIC, s, e, 0.8, reason) for s, e in spans]
+
+
 def _general_topic(norm: str, start: int, end: int) -> bool:
     """The sentence asks how such matters are handled in general, with no figure of its own."""
     lo, hi = sentence_bounds(norm, start, end)
@@ -230,18 +237,12 @@ def detect_non_public(text: str) -> list[Finding]:
         findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.8, "undecided"))
     if _NEGOTIATING.search(norm):
         for m in _BOTTOM_LINE.finditer(norm):
-            findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.8, "negotiation"))
-            lo, hi = sentence_bounds(norm, m.start(), m.end())
-            findings += [Finding(Category.NON_PUBLIC, a.start(), a.end(), 0.8, "negotiation")
-                         for a in _AMOUNT.finditer(norm, lo, hi)]
+            findings += _with_amounts(norm, m, *sentence_bounds(norm, m.start(), m.end()),
+                                      "negotiation")
         for m in _NEGOTIATION_FIGURE.finditer(norm):
             lo, hi = sentence_bounds(norm, m.start(), m.end())
-            amounts = list(_AMOUNT.finditer(norm, lo, hi))
-            if amounts:
-                findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.8, "negotiation"))
-                # the figure is the secret: masking the word 上限 alone would leave it readable
-                findings += [Finding(Category.NON_PUBLIC, a.start(), a.end(), 0.8, "negotiation")
-                             for a in amounts]
+            if _AMOUNT.search(norm, lo, hi):
+                findings += _with_amounts(norm, m, lo, hi, "negotiation")
     for m in _PENDING.finditer(norm):
         if "議会" in sentence(norm, m.start(), m.end()) or _general_topic(norm, m.start(), m.end()):
             continue  # a bill before the council is deliberated in public
@@ -268,8 +269,5 @@ def detect_non_public(text: str) -> list[Finding]:
             # 予定価格を積算しました。年額1億8,650万円です。: the figure follows
             hi = sentence_bounds(norm, hi + 1, hi + 1)[1]
         if _AMOUNT_OR_PENDING.search(norm, lo, hi):
-            findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.8, "planned_price"))
-            # the price itself is the secret: mask the amounts around it too
-            findings += [Finding(Category.NON_PUBLIC, a.start(), a.end(), 0.8, "planned_price")
-                         for a in _AMOUNT.finditer(norm, lo, hi)]
+            findings += _with_amounts(norm, m, lo, hi, "planned_price")
     return findings
