@@ -132,7 +132,7 @@ _EN_ANCHOR = fast_compile(
 )
 # A Latin name with its e-mail address, its birth date or age, or its home address next to it
 # (Ahmed Karim (ahmed@…), Kenji Morimoto (DOB …), Baral Suman（29）, Ferreira Lucas 前橋市…).
-_LATIN_BEFORE_EMAIL = fast_compile(
+_LATIN_NAME_BESIDE = fast_compile(
     r"\b([A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+(?: [A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+){1,3})"
     r"(?: ?[(<（]| |/|:)[\w.+\-]+@|"
     r"\b([A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+(?: [A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+){1,3})"
@@ -651,7 +651,7 @@ def detect_names(text: str) -> list[Finding]:
             cands.add(m.end(), nxt.end, ANCHORED, "field_label")
 
     # Ahmed Karim (ahmed.karim@…): a name with its e-mail address.
-    for m in _LATIN_BEFORE_EMAIL.finditer(norm):
+    for m in _LATIN_NAME_BESIDE.finditer(norm):
         group = 1 if m.group(1) else 2
         if not _EN_ORG.search(m.group(group)):
             cands.add(m.start(group), m.end(group), ANCHORED, "english_address")
