@@ -5,14 +5,22 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from audit.models import EventKind
 from audit.services import audit_event_record
+from screening.detectors.phrase_model import REASON as MODEL_REASON
 from screening.engine import screen_text
 from screening.masking import merge_overlapping
 from screening.models import CategoryChoices, DecisionCategory, DecisionSource, ScreeningDecision
 from screening.selectors import engine_config_current, rule_messages
 from screening.types import CLAUSES, Decision, ScreenResult
+
+# The learned second look (detectors/phrase_model.py) states that it is a judgement of wording.
+MODEL_MESSAGE = _(
+    "規則には当たりませんが、文面が判定モデルの学習例の「{label}」に近いと推定されました。"
+    "公表済みの情報や業務上問題のない内容であることを確かめてから送信してください。"
+)
 
 
 @dataclass(frozen=True)
@@ -55,7 +63,11 @@ def prompt_screen(*, text: str) -> PromptScreening:
             category=f.category.value,
             label=str(labels.get(f.category.value, f.category.value)),
             clause=messages.get(f.category.value, (CLAUSES[f.category.value], ""))[0],
-            message=messages.get(f.category.value, ("", ""))[1],
+            message=(
+                str(MODEL_MESSAGE).format(label=labels.get(f.category.value, f.category.value))
+                if f.reason == MODEL_REASON
+                else messages.get(f.category.value, ("", ""))[1]
+            ),
             start=f.start,
             end=f.end,
         )

@@ -15,6 +15,7 @@ from screening.detectors.names import detect_names
 from screening.detectors.non_public import detect_non_public
 from screening.detectors.normalize import normalize
 from screening.detectors.numbers import detect_numbers
+from screening.detectors.phrase_model import detect_phrase_model
 from screening.detectors.requests import detect_requests
 from screening.detectors.sensitive import detect_sensitive
 from screening.detectors.tables import detect_table_columns
@@ -86,6 +87,10 @@ def detect_all(text: str, config: EngineConfig) -> list[Finding]:
     findings += detect_custom(text, config.keywords, config.patterns)
     findings = apply_allow_terms(text, findings, frozenset(config.allow_terms))
     findings = _apply_context(text, findings)
+    if words:
+        # Where the rules found nothing that counts: a learned second look at the wording,
+        # warn level at most.
+        findings += detect_phrase_model(text, findings)
     findings = [f for f in findings if 0 <= f.start < f.end <= len(text)]
     findings.sort(key=lambda f: (f.start, -f.end, f.category.value))
     return findings

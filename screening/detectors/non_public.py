@@ -143,7 +143,7 @@ _PRICE = fast_compile(
 )
 # 事後公表 is not here: a price published after the tender is secret until then.
 # Anywhere in the text: the tender is over or its prices were announced.
-_PUBLISHED_ANYWHERE = fast_compile(r"公表済|公告済|事前公表|開札済|入札結果|落札価格|落札結果")
+PUBLISHED_ANYWHERE = fast_compile(r"公表済|公告済|事前公表|開札済|入札結果|落札価格|落札結果")
 # In the price's own sentence only.
 _PUBLISHED = fast_compile(r"公表され|公表して|公開済|公表する自治体|一覧")
 
@@ -201,7 +201,7 @@ def _with_amounts(norm: str, cue: re.Match[str], lo: int, hi: int, reason: str) 
     return [Finding(Category.NON_PUBLIC, s, e, 0.8, reason) for s, e in spans]
 
 
-def _general_topic(norm: str, start: int, end: int) -> bool:
+def general_topic(norm: str, start: int, end: int) -> bool:
     """The sentence asks how such matters are handled in general, with no figure of its own."""
     lo, hi = sentence_bounds(norm, start, end)
     return bool(_GENERAL_TOPIC.search(norm, lo, hi)) and not _AMOUNT.search(norm, lo, hi)
@@ -214,7 +214,7 @@ def detect_non_public(text: str) -> list[Finding]:
     for m in marks.finditer(norm):
         start = m.start()
         if (m.group() in ("秘密会", "非公開会議") and _GENERAL_ASK.search(sentence(norm, start, m.end()))
-                or _general_topic(norm, start, m.end())):
+                or general_topic(norm, start, m.end())):
             continue  # 秘密会はどのような場合に開けるのか: the institution, not a session's content
         if m.group().endswith("限り") and norm[start - 1 : start].strip():
             # 人事課限り: the unit's name belongs to the mark (found from 課限り backwards,
@@ -227,7 +227,7 @@ def detect_non_public(text: str) -> list[Finding]:
             continue  # 「取扱注意」の表示: a mention; [関係者外秘] is how a mark is written
         findings.append(Finding(Category.NON_PUBLIC, start, m.end(), 0.9, "mark"))
     for m in _PROCESS.finditer(norm):
-        if quoted_exactly(norm, m.start(), m.end()) or _general_topic(norm, m.start(), m.end()):
+        if quoted_exactly(norm, m.start(), m.end()) or general_topic(norm, m.start(), m.end()):
             continue
         word = m.group()
         if word == "着眼点" and "監査" not in norm:
@@ -244,7 +244,7 @@ def detect_non_public(text: str) -> list[Finding]:
             if _AMOUNT.search(norm, lo, hi):
                 findings += _with_amounts(norm, m, lo, hi, "negotiation")
     for m in _PENDING.finditer(norm):
-        if "議会" in sentence(norm, m.start(), m.end()) or _general_topic(norm, m.start(), m.end()):
+        if "議会" in sentence(norm, m.start(), m.end()) or general_topic(norm, m.start(), m.end()):
             continue  # a bill before the council is deliberated in public
         # with a date it is a plan, not a general question: an unannounced inspection on 10月15日
         dated = _DATE.search(sentence(norm, m.start(), m.end())) or (
@@ -258,7 +258,7 @@ def detect_non_public(text: str) -> list[Finding]:
             findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.8, "taxpayer"))
     for m in _CREDENTIAL.finditer(norm):
         findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.9, "credential"))
-    published = _PUBLISHED_ANYWHERE.search(norm)
+    published = PUBLISHED_ANYWHERE.search(norm)
     for m in _PRICE.finditer(norm):
         if published:
             continue  # 入札結果, 開札済み, 公表済み: the prices were made public
