@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -43,6 +44,7 @@ C = 1.0
 DEFAULT_THRESHOLD = 0.8
 # Weights smaller than this in every class are dropped from the JSON (they move no decision).
 PRUNE = 0.02
+_DIGIT = re.compile(r"[0-9]")
 
 
 def prompt_sentences(text: str) -> list[tuple[int, int, list[str]]]:
@@ -50,6 +52,12 @@ def prompt_sentences(text: str) -> list[tuple[int, int, list[str]]]:
     norm = normalize(text)
     words, starts = text_words(tokenize(norm))
     return [(lo, hi, words[k:j]) for lo, hi, k, j in sentence_spans(norm, starts)]
+
+
+def _without_digits(features: list[str]) -> list[str]:
+    """Amounts, dates and counts teach nothing about wording: a feature with a digit gets no
+    weight (the detector then adds nothing for it, as for any word it has not seen)."""
+    return [f for f in features if not _DIGIT.search(f)]
 
 
 def load_batch(path: Path) -> list[dict[str, Any]]:
@@ -74,7 +82,7 @@ def load_batch(path: Path) -> list[dict[str, Any]]:
                     label = sorted(cats)[0]
                 if label is None and cats:
                     continue
-                examples.append((sentence_features(words), label or "none"))
+                examples.append((_without_digits(sentence_features(words)), label or "none"))
             rows.append({"expect": case["expect"], "cats": cats, "sentences": sentences,
                          "examples": examples})
     return rows

@@ -101,7 +101,12 @@ _CASE = fast_compile(
     r"手続|納税|保険|手当|支給|給付|訪問|入所|入院|転入|転出|受給|住所|電話|連絡先|生年月日|"
     r"面接|採用|職員|担当|来庁|来所|本人|家族|市民|住民|申込|案内|宛"
 )
-_PLACEHOLDER = fast_compile(r"^[○〇◯△□×✕＊*●◎◇◆■▲某\s・]+$")
+_PLACEHOLDER = fast_compile(
+    r"^[○〇◯△□×✕＊*●◎◇◆■▲某\s・]+$|"
+    # a merge field: [住所], 【氏名】, <名前>, {宛名}
+    r"^[\[［【〔<＜{｛(（]\s?(?:氏名|名前|お名前|住所|宛名|電話番号|電話|生年月日|メール(?:アドレス)?|"
+    r"担当者?名?|会社名|学校名|所属|ふりがな|フリガナ|[Nn]ame|NAME)\s?[\]］】〕>＞}｝)）]$"
+)
 # Stock sample names of Japanese forms (and the city's own, 前橋太郎), in kanji and kana: examples
 # only where the words say so (記入例, サンプル …); 山田太郎さん（090-…）への案内文 is a person.
 _SAMPLE_NAME = fast_compile(
@@ -116,6 +121,8 @@ _EXAMPLE_WORDS = fast_compile(
 )
 _KATAKANA_RUN = fast_compile(r"[ァ-ヴ][ァ-ヴー]*(?:[・ ][ァ-ヴ][ァ-ヴー]*){0,3}$")
 _LATIN_RUN_END = fast_compile(r"[A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*){0,3}$")
+# Dear Mr./Ms. ○○, Dear Sir or Madam: a title with no name after it
+_EN_TITLE_ONLY = fast_compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Madam|Sirs|All|Colleagues|Team)\b")
 _LATIN_RUN_START = fast_compile(
     r"[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+(?: (?:[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+|de|da|dos|van|von|bin))*"
 )
@@ -657,7 +664,7 @@ def detect_names(text: str) -> list[Finding]:
             cands.add(m.start(group), m.end(group), ANCHORED, "english_address")
     for m in _EN_ANCHOR.finditer(norm):
         n = _LATIN_RUN_START.match(norm, m.end())
-        if n and not _EN_ORG.search(n.group()):
+        if n and not _EN_ORG.search(n.group()) and not _EN_TITLE_ONLY.fullmatch(n.group()):
             cands.add(n.start(), n.end(), ANCHORED, "english_address")
     for m in _AGE_AFTER.finditer(norm):
         found = _backward_name(norm, m.start(), by_end, tokens)

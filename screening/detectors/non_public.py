@@ -21,15 +21,15 @@ _MARK_SOURCE = (
     r"|[（(][^()（）\n]{0,12}(?:査定途中|調整中|検討中|審議中|協議中|交渉中|調査中|"
     r"(?:公表|発表|庁議|決裁|説明|提出|講評|勧告|公告|通知|答申)前|未説明|未公表|未決定|未通知|非開示|"
     r"非公表)[^()（）\n]{0,12}[)）]"
-    r"|極秘|部外秘|社外秘|庁外秘|マル秘|㊙|取扱(?:い)?注意|"
+    r"|極秘|部外秘|社外秘|庁外秘|マル秘|㊙|取扱(?:い)?注意(?!事項|点|書き)|"
     r"(?:庁内|部内|課内|係内|室内|局内|所内|担当|担当者|関係者|幹部|内部|職員課内|人事担当)限り|"
-    r"未定稿|非公表|未公表|公表前|(?:まだ)?(?:報道|記者)?発表前|非公開扱い|非公開の(?:資料|情報|文書|データ|内容)|"
+    r"未定稿|非公表|未公表|公表前|(?:まだ)?(?:報道|記者)?発表前|非公開扱い|非公開の(?:資料|情報|文書|データ|内容|報告書?|数値|計画|名簿|リスト)|"
     r"(?:庁内|内部|部内)(?:検討)?資料|外(?:部)?に(?:は)?出せ(?:ない|ません)|公表(?:不可|できない)|"
     r"一切公表|(?:公表|公開)しない(?:約束|条件|前提)|内密に|オフレコ|"
     # marks and cues of secrecy in the words staff actually write
     + _UNIT_SECRET + r"持出禁止|持ち出し禁止|配布先限定|複製禁止|CONFIDENTIAL|Confidential|"
     r"非開示|外部提供不可|提供不可|開示不可|転送不可|非公開(?:が|を|の)?前提|内々に|内々の|"
-    r"非公式(?:に|の)打診|(?:察知され|気づかれ|悟られ|知られ)(?:て[^。\n]{0,12})?(?:ないよう|ずに)|"
+    r"非公式(?:に|の)(?:打診|協議|折衝|交渉|接触)|(?:察知され|気づかれ|悟られ|知られ)(?:て[^。\n]{0,12})?(?:ないよう|ずに)|"
     r"(?:限られた人|一部の人|一部の職員)しか知らない|部外扱い|どこにも出して(?:い)?(?:ない|ません)|捜査関係事項照会|"
     r"(?:公開|公表)しないと決め|会議録(?:に|には)載せない|"
     r"\b(?:has(?:n't| not)|have(?:n't| not)) (?:yet )?been (?:released|announced|published|made public)\b|"
@@ -45,7 +45,9 @@ _MARK_SOURCE = (
     r"捜査中|捜査(?:情報|上の)|調査嘱託|"
     r"(?:業者|相手方?|先方|外部|市民|住民|他社|事業者|本人|議会|地権者|応募者|入札者|対象者|"
     r"施設側|対象施設)(?:に|には|へは|にも)(?:絶対に)?"
-    r"(?:見せ|言え|言わ|出せ|漏らせ|明かせ|伝え|知らせ|悟られ|知られ|示さ)(?:られ)?(?:ない|ません|ず)|"
+    r"(?:見せ|言え|言わ|出せ|出さ|漏らせ|漏らさ|明かせ|明かさ|伝え|知らせ|悟られ|知られ|示さ|開示し|公開し)"
+    r"(?:られ)?(?:ない|ません|ず)|"
+    r"厳重(?:に)?管理|(?:外部|受験者|業者|相手方?|先方|他社|応募者|住民|市民|報道)に漏れ(?:たら|ると|ては|ないよう)|"
     r"(?:課内|部内|庁内|係内)のみで(?:管理|共有|保管)|"
     r"外(?:部)?に(?:は)?(?:出さない(?:よう|で|こと|扱い)|出して(?:い)?(?:ない|ません))|"
     r"[（(]非公開[・、)）]|(?:庁内|部内|課内)(?:で)?検討中|"
@@ -69,6 +71,8 @@ _MARK = fast_compile(_MARK_SOURCE)
 # re tries every branch of _MARK at every kanji because of _UNIT_SECRET; a text without
 # 外秘 cannot match that branch, so it is searched without it (the same matches, ~7x faster).
 _MARK_WITHOUT_UNIT_SECRET = fast_compile(_MARK_SOURCE.replace(_UNIT_SECRET, "", 1))
+_SERVICE = fast_compile(r"[)）]?(?:\s?[(（][^)）\n]{0,8}[)）])?(?:の)?(?:相談)?(?:窓口|制度|体制|の仕組み)")
+_ASK_TO_MAKE = fast_compile(r"(?:を|も)?(?:作|つく|考え|作成|用意|書い|出して|お願い)")
 _GENERAL_ASK = fast_compile(r"どのような|どんな|とは|要件|仕組み|制度|ルール|について説明|根拠条文|第\d+条")
 # Asking how such matters are handled in general: 一般的な流れ, 気をつけるべきこと, 研修用.
 _GENERAL_TOPIC = fast_compile(
@@ -76,7 +80,13 @@ _GENERAL_TOPIC = fast_compile(
     r"研修用に|チェックリストにして|よくある例|例を挙げ|例も挙げ"
 )
 # 「ここだけの話」として聞いた: the quoted mark is how it was told, not a word discussed.
-_SAID_AS = fast_compile(r"として|と(?:言われ|前置き|念押し|断って)")
+_SAID_AS = fast_compile(
+    r"として|と(?:言われ|前置き|念押し|断って)|(?:と(?:いう|の))?(?:前提|条件|約束|取り?決め|合意)|"
+    # 「社外秘」と押印があります: the document carries the mark
+    # (present state: と押印があります, と書かれています; 「庁内限り」と表示された文書 is a class)
+    r"と(?:の)?(?:押印|記載|印字|朱書き?|スタンプ)(?:が|も)?(?:あり|ある|され(?:てい|てお))|"
+    r"と(?:書かれ|押され|表示され|印字され)て(?:い|お)|とあり(?:ます)?[。、]"
+)
 # Undecided deliberations and unannounced decisions (第4号, 第5号).
 _PROCESS = fast_compile(
     r"(?:まだ)?(?:部長|市長|課長|局長|最終)?決裁前|(?:市長)?査定前|内示前|(?:本人にも|本人へ)?通知前|"
@@ -126,6 +136,11 @@ _PROCESS = fast_compile(
     r"(?:情報提供|通報|告発)を受け[^。\n]{0,30}(?:調査中|確認中|事実確認)|"
     # weak points of security
     r"(?:防犯カメラ|監視カメラ|カメラ|センサー|警備)[^。\n]{0,10}死角|警備体制の(?:穴|弱点)|脆弱性(?:の内容|が残って)|"
+    r"脆弱性[^。\n]{0,40}(?:未対応|未修正|未適用|対応(?:でき|し)て(?:い)?(?:ない|ません)|"
+    r"パッチ(?:提供|適用|配布)?(?:は|が)?(?:来月|来週|未|まだ))|"
+    r"(?:まだ|未)対応[^。\n]{0,12}(?:項目|脆弱性)|認証なしで(?:アクセス|ログイン|閲覧)|多要素認証(?:なし|未設定|が無効)|"
+    r"(?:OS|バージョン|ファームウェア|ファーム|パッチ)[^。\n]{0,16}未(?:更新|適用)|"
+    r"(?<![\d.])(?:10|192\.168|172\.(?:1[6-9]|2\d|3[01]))(?:\.\d{1,3}){2,3}(?::\d{2,5}|/admin)|"
     r"(?:鍵|合鍵|マスターキー)(?:は|を)[^。\n]{0,16}(?:に保管|に置いて|に入れて)|"
     r"巡回(?:は|の時刻は)[^。\n]{0,16}\d{1,2}時"
 )
@@ -190,6 +205,10 @@ _TAXPAYER = fast_compile(
     r"(?:滞納|差押|差し押さえ|総所得金額|課税所得|所得金額|扶養控除)[^。\n]{0,24}?\d[\d,]*\s?万?円|"
     r"\d[\d,]*\s?万?円(?:を|の)?滞納"
 )
+# One company's filed tax figures (第2号, 第3号): 法人市民税の申告データから…上位20社 with amounts.
+_CORPORATE_FILING = fast_compile(
+    r"(?:法人(?:市民)?税|法人税割|事業所税|償却資産|事業税)[^。\n]{0,16}(?:申告|課税)(?:データ|内容|書|額|台帳|情報)"
+)
 _PUBLIC_SALE = fast_compile(r"公売|公告済|公表済|統計|合計|全体")
 _ONE_TAXPAYER = fast_compile(r"ある|方|者|事業主|世帯|個人")
 
@@ -234,6 +253,12 @@ def detect_non_public(text: str) -> list[Finding]:
             continue
         if word in ("公益通報", "内部通報") and not re.search(r"通報者|受付記録|通報内容|内容:", norm):
             continue
+        if word.startswith(("公益通報", "内部通報", "ハラスメント", "セクハラ", "パワハラ")) and (
+            _SERVICE.match(norm, m.end())
+        ):
+            continue  # ハラスメント相談窓口の周知文: the service, not someone's case
+        if word == "たたき台" and _ASK_TO_MAKE.match(norm, m.end()):
+            continue  # Q&Aのたたき台を作って: a draft asked of the AI, not one of the city's
         findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.8, "undecided"))
     if _NEGOTIATING.search(norm):
         for m in _BOTTOM_LINE.finditer(norm):
@@ -255,6 +280,9 @@ def detect_non_public(text: str) -> list[Finding]:
     for m in _TAXPAYER.finditer(norm):
         around = sentence(norm, m.start(), m.end())
         if _ONE_TAXPAYER.search(around) and not _PUBLIC_SALE.search(around):
+            findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.8, "taxpayer"))
+    for m in _CORPORATE_FILING.finditer(norm):
+        if _AMOUNT.search(norm, m.end()) and not _PUBLIC_SALE.search(sentence(norm, m.start(), m.end())):
             findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.8, "taxpayer"))
     for m in _CREDENTIAL.finditer(norm):
         findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.9, "credential"))

@@ -44,6 +44,7 @@ _RULEBOOK = re.compile(
     r"(?:条例|ガイドライン|規程|規則|要領|要綱|指針|法律|法)(?:第\d+条(?:第\d+項)?)?"
     r"(?:で|では|により|によって|に基づ|上の?|の規定)"
 )
+_PROHIBITION = re.compile(r"禁止(?:です|されて|とし|する)|(?:し|入力し|使用し|利用し)て(?:は)?(?:いけ|なら)(?:ない|ません)|入力しないで")
 _SENTENCE = re.compile(r"[^。！？!?\s](?:[^。！？!?\n]*[^。！？!?\s])?")
 _lock = threading.Lock()
 _state: dict[str, Any] = {}
@@ -158,6 +159,8 @@ def detect_phrase_model(text: str, findings: list[Finding]) -> list[Finding]:
     published = None
     for _z, lo, hi, k, j in sorted(flagged, key=lambda s: -s[0]):
         category = category_of(words[k:j], model)
+        if _PROHIBITION.search(norm, lo, hi):
+            continue  # 私的な利用や画像の生成は禁止です: the rules stated, not broken
         if category is Category.NON_PUBLIC:
             if published is None:
                 published = bool(PUBLISHED_TEXT.search(norm) or PUBLISHED_ANYWHERE.search(norm))

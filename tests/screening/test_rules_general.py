@@ -518,3 +518,49 @@ def test_a_writer_quoted_for_a_passage_is_not_blocked() -> None:
 )
 def test_general_questions_about_the_rules_pass(text: str) -> None:
     assert screen_text(text).decision is Decision.PASS
+
+
+# Written from batches 14 and 15 (blind, scored before these rules; see docs/SCREENING.md).
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("この防災のお知らせを音声ファイルにして、ホームページに載せたい。", "image_generation"),
+        ("研修用に、アバターが台本どおりに話す映像を作ることはできますか。", "image_generation"),
+        ("敬老会のポスターのデザイン案を作ってください。", "image_generation"),
+        ("息子の大学のレポート課題を代わりに書いて。", "non_business"),
+        ("職場の有志で出る駅伝大会のチーム名を考えて。", "non_business"),
+        ("私が住んでいる町内会の回覧板の文面を考えて。", "non_business"),
+        ("採用試験の問題です。受験者に漏れたら困るので厳重管理です。採点基準を作って。", "non_public"),
+        ("業者から「他社には出さない」という前提で受け取った単価表です。", "non_public"),
+        ("決算書の表紙に「社外秘」と押印があります。要約してください。", "non_public"),
+        ("ベンダーからの非公開の報告書を要約して。", "non_public"),
+        ("基幹系の脆弱性は未対応のままです。注意喚起の文を作って。", "non_public"),
+        ("予約システムの管理画面に認証なしでアクセスできる状態です。", "non_public"),
+        ("FWの管理画面 https://10.1.2.3:8443 の設定手順書を作って。", "non_public"),
+        ("法人市民税の申告データから上位10社を抜き出しました。1位 ○○ 3,200万円", "non_public"),
+        ("事業者と非公式に協議している再開発の内容をまとめて。", "non_public"),
+        ("2年1組で発作を起こした児童（ぜんそく、吸入薬使用）の経過報告を作って。", "sensitive"),
+    ],
+)
+def test_fourteenth_and_fifteenth_batch_wording_is_stopped(text: str, category: str) -> None:
+    result = screen_text(text)
+    assert result.decision is not Decision.PASS
+    assert category in {f.category.value for f in result.findings if f.confidence >= 0.25}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ハラスメント相談窓口の職員周知文を作って。相談は匿名でも受け付けます。",
+        "公益通報（内部通報）窓口の周知文を作って。通報者の秘密は守られます。",
+        "危険物の取扱注意事項をやさしい日本語に直して。",
+        "公表済みの基本方針をもとに、保護者向けQ&Aのたたき台を作って。",
+        "Dear Mr./Ms. ○○ で始まるお礼状の英文テンプレートを作って。",
+        "送付状のひな形です。宛名は「[住所]」「[氏名] 様」の差し込みにします。",
+        "「取扱注意」「庁内限り」と表示された文書も入力禁止です、という注意書きを整えて。",
+        "報告書の表を作ることはできますか。",
+        "動画の台本を作ってください。",
+    ],
+)
+def test_fourteenth_and_fifteenth_batch_look_alikes_pass(text: str) -> None:
+    assert screen_text(text).decision is Decision.PASS, screen_text(text).findings
