@@ -122,7 +122,15 @@ _EXAMPLE_WORDS = fast_compile(
 _KATAKANA_RUN = fast_compile(r"[ァ-ヴ][ァ-ヴー]*(?:[・ ][ァ-ヴ][ァ-ヴー]*){0,3}$")
 _LATIN_RUN_END = fast_compile(r"[A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*){0,3}$")
 # Dear Mr./Ms. ○○, Dear Sir or Madam: a title with no name after it
-_EN_TITLE_ONLY = fast_compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Madam|Sirs|All|Colleagues|Team)\b")
+_EN_TITLE_ONLY = fast_compile(
+    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Madam|Sirs|All|Colleagues|Team|Mayor|Governor|President|Chair|"
+    r"Chairperson|Director|Manager|Members?|Staff|Everyone|Friends|Partners|Customers?|Residents?)\b"
+)
+# 課長 佐久間 3101: a post, a surname, then an extension or the end of a list line
+_POST_SURNAME = fast_compile(
+    r"(?:^|(?<=[\n、,・\t ]))[一-龥]{0,4}?(?:部長|次長|課長補佐|課長|補佐|係長|主任|主査|主事|技師|所長|館長|園長|校長|教頭|担当)"
+    r"[ \u3000]+([一-龥々]{1,4})(?=[ \u3000\t]+[0-9]|[ \u3000]*(?:\n|$))"
+)
 _LATIN_RUN_START = fast_compile(
     r"[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+(?: (?:[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+|de|da|dos|van|von|bin))*"
 )
@@ -639,6 +647,9 @@ def detect_names(text: str) -> list[Finding]:
             ("屋", "市", "町", "村", "県", "課", "局", "社", "長", "員", "者", "位")
         ):
             cands.add(m.start(1), m.end(1), CASE_FULL, "salutation")
+    for m in _POST_SURNAME.finditer(norm):
+        if can_be_surname(m.group(1)):
+            cands.add(m.start(1), m.end(1), ANCHORED, "title")
     for m in _QUOTED_LABEL.finditer(norm):
         cands.add(m.start(1), m.end(1), ANCHORED, "field_label")
     for m in _LABEL.finditer(norm):

@@ -337,7 +337,9 @@ ID_CONTEXT = fast_compile(
     r"被保険者番号|被保険者証番号|保険者番号|基礎年金番号|年金番号|年金手帳番号|宛名番号|"
     r"学籍番号|生徒番号|児童番号|受給者番号|受給者証番号|手帳番号|在留カード番号|"
     r"特別永住者証明書番号|納税者番号|納税義務者番号|社員番号|職員番号|患者番号|診察券番号|"
-    r"カルテ番号|利用者番号|世帯番号|個人コード|被保険者記号|記号[^\n]{0,8}番号"
+    r"カルテ番号|利用者番号|世帯番号|個人コード|被保険者記号|記号[^\n]{0,8}番号|"
+    r"お客様番号|お客さま番号|顧客番号|水栓番号|検針番号|利用者カード(?:番号)?|図書館カード(?:番号)?|"
+    r"会員番号|証明書番号|許可証?番号|受検番号|受験番号"
 )
 # Digit groups may be separated by single spaces (第 4107 2283 5196 号).
 _ID_VALUE = fast_compile(
@@ -370,8 +372,19 @@ def detect_ids(text: str) -> list[Finding]:
     return findings
 
 
+# A vehicle number plate (群馬 330 ね 47-19, 前橋500あ12-34): it names the car's keeper.
+_PLATE = fast_compile(
+    r"(?<![一-龥])[一-龥]{1,4}[ \u3000]?\d{2,3}[ \u3000]?[あ-ん][ \u3000]?(?:\d{1,2}-\d{2}|[・･]{1,3}\d{1,3})(?![0-9])"
+)
+
+
+def detect_plates(text: str) -> list[Finding]:
+    norm = normalize(text)
+    return [Finding(Category.ID_NUMBER, m.start(), m.end(), 0.9, "number_plate") for m in _PLATE.finditer(norm)]
+
+
 def detect_numbers(text: str) -> list[Finding]:
-    ids = detect_ids(text)
+    ids = detect_ids(text) + detect_plates(text)
     taken = [(f.start, f.end) for f in ids]
 
     def free(f: Finding) -> bool:

@@ -44,6 +44,8 @@ _RULEBOOK = re.compile(
     r"(?:条例|ガイドライン|規程|規則|要領|要綱|指針|法律|法)(?:第\d+条(?:第\d+項)?)?"
     r"(?:で|では|により|によって|に基づ|上の?|の規定)"
 )
+# A numbered public notice (前橋市告示第12号) is published by being issued.
+_PUBLIC_NOTICE = re.compile(r"(?:告示|公告)第\s?[0-9○〇]")
 _PROHIBITION = re.compile(r"禁止(?:です|されて|とし|する)|(?:し|入力し|使用し|利用し)て(?:は)?(?:いけ|なら)(?:ない|ません)|入力しないで")
 _SENTENCE = re.compile(r"[^。！？!?\s](?:[^。！？!?\n]*[^。！？!?\s])?")
 _lock = threading.Lock()
@@ -163,7 +165,8 @@ def detect_phrase_model(text: str, findings: list[Finding]) -> list[Finding]:
             continue  # 私的な利用や画像の生成は禁止です: the rules stated, not broken
         if category is Category.NON_PUBLIC:
             if published is None:
-                published = bool(PUBLISHED_TEXT.search(norm) or PUBLISHED_ANYWHERE.search(norm))
+                published = bool(PUBLISHED_TEXT.search(norm) or PUBLISHED_ANYWHERE.search(norm)
+                                 or _PUBLIC_NOTICE.search(norm))
             if published or _about_rules(norm, lo, hi):
                 continue
         return [_finding(text, lo, hi, category)]

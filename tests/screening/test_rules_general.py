@@ -564,3 +564,35 @@ def test_fourteenth_and_fifteenth_batch_wording_is_stopped(text: str, category: 
 )
 def test_fourteenth_and_fifteenth_batch_look_alikes_pass(text: str) -> None:
     assert screen_text(text).decision is Decision.PASS, screen_text(text).findings
+
+
+# Written from batch 16 (blind, departments often forgotten; scored before these rules).
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("内線表を整えて。\n課長 石井 2101\n庶務係長 森 2110\n", "person_name"),
+        ("市営住宅の敷地に「前橋 501 さ 12-34」の車が放置されています。", "id_number"),
+        ("水道のお客様番号 5521-00817 の減免について回答を作って。", "id_number"),
+        ("測定値が基準を超えましたが、再調査まで公表しない方針です。", "non_public"),
+        ("避難先：高崎市〇〇町1-2（場所非公開）までの行程表を作って。", "non_public"),
+        ("指摘事項の案です。委員の合議はまだですが、文面を整えて。", "non_public"),
+        ("うちの課長が、うつ病で休職することになりました。分担表を直したい。", "sensitive"),
+    ],
+)
+def test_sixteenth_batch_wording_is_stopped(text: str, category: str) -> None:
+    result = screen_text(text)
+    assert result.decision is not Decision.PASS
+    assert category in {f.category.value for f in result.findings if f.confidence >= 0.25}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Mayor and staff of Maebashi City, thank you for the visit. これを訳して。",
+        "前橋市告示第12号の内容を、市民向けのお知らせに書き直して。手数料を150円から200円に改める。",
+        "課長の役割と係長の役割の違いを整理して。",
+        "ナンバープレートの希望番号制度について説明して。",
+    ],
+)
+def test_sixteenth_batch_look_alikes_pass(text: str) -> None:
+    assert screen_text(text).decision is Decision.PASS, screen_text(text).findings
