@@ -1,4 +1,4 @@
-"""Tables pasted into a prompt: the header says what each column holds.
+"""Tables pasted into a prompt (tab- or comma-separated): the header says what each column holds.
 
 A cell under 宛名番号 or 住所 is that value even with no label beside it (0004417283,
 前橋市粕川町膳1402); the other detectors look for a label next to the value.
@@ -13,15 +13,16 @@ from screening.detectors.numbers import ID_CONTEXT, digits_only, luhn_valid
 from screening.types import Category, Finding
 
 _CARD_HEADER = fast_compile(r"カード番号|クレジットカード|[Cc]ard (?:number|no)")
+_ACCOUNT_HEADER = fast_compile(r"口座番号|[Aa]ccount (?:number|no)")
 _ADDRESS_HEADER = fast_compile(r"住所|現住所|居所|自宅|転居先|転出先|[Aa]ddress")
 _ID_CELL = re.compile(r"[0-9A-Z][0-9A-Z\-]{3,23}")
 _ADDRESS_CELL = fast_compile(r"[市町村区郡].*\d|丁目|番地")
 
 
-def _cells(line: str, offset: int) -> list[tuple[int, int, str]]:
-    """(start, end, text) of each tab-separated cell, offsets into the whole text."""
+def _cells(line: str, offset: int, sep: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each cell, offsets into the whole text."""
     out, at = [], offset
-    for cell in line.split("\t"):
+    for cell in line.split(sep):
         lead = len(cell) - len(cell.lstrip())
         value = cell.strip()
         out.append((at + lead, at + lead + len(value), value))
@@ -34,20 +35,26 @@ def _cell_holds(category: Category, plain: str) -> bool:
     if category is Category.CREDIT_CARD:
         digits = digits_only(plain)
         return 14 <= len(digits) <= 19 and luhn_valid(digits)
+    if category is Category.BANK_ACCOUNT:
+        return plain.isdigit() and 6 <= len(plain) <= 8
     if category is Category.ID_NUMBER:
         return bool(_ID_CELL.fullmatch(plain)) and sum(c.isdigit() for c in plain) >= 4
     return bool(_ADDRESS_CELL.search(plain))
 
 
 def detect_table_columns(text: str) -> list[Finding]:
-    if "\t" not in text:
+    if "\t" in text:
+        sep = "\t"
+    elif "," in text and "\n" in text:
+        sep = ","  # a CSV pasted into the prompt; a 1,234 in a row only shifts that row's cells
+    else:
         return []
     findings: list[Finding] = []
     columns: dict[int, Category] = {}
     width = 0
     offset = 0
     for line in text.split("\n"):
-        cells = _cells(line, offset)
+        cells = _cells(line, offset, sep)
         offset += len(line) + 1
         if len(cells) < 2:
             columns = {}
@@ -59,6 +66,8 @@ def detect_table_columns(text: str) -> list[Finding]:
                 continue
             if _CARD_HEADER.search(head):
                 heads[i] = Category.CREDIT_CARD
+            elif _ACCOUNT_HEADER.search(head):
+                heads[i] = Category.BANK_ACCOUNT
             elif ID_CONTEXT.search(head):
                 heads[i] = Category.ID_NUMBER
             elif _ADDRESS_HEADER.search(head):

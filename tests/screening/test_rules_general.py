@@ -596,3 +596,19 @@ def test_sixteenth_batch_wording_is_stopped(text: str, category: str) -> None:
 )
 def test_sixteenth_batch_look_alikes_pass(text: str) -> None:
     assert screen_text(text).decision is Decision.PASS, screen_text(text).findings
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "category"),
+    [
+        ("整えて。\nお客様番号,使用者名,滞納月\n2207-11853,オオタ ミキ,4\n", "2207-11853", "id_number"),
+        ("桁数を確認。\n氏名,銀行,支店,種別,口座番号\n森 健二,前橋信金,本店,普通,4410923\n", "4410923", "bank_account"),
+        ("相談記録：中島 良子さん。夫から日常的に暴力を受けている。", "夫から日常的に暴力", "sensitive"),
+        ("接触者：石原 亮さん（PCR検査で陽性を確認）", "PCR検査で陽性", "sensitive"),
+    ],
+)
+def test_pasted_csv_columns_and_more_sensitive_facts_are_masked(text: str, value: str, category: str) -> None:
+    result = screen_text(text)
+    assert result.decision is Decision.BLOCK
+    assert value not in result.masked_text
+    assert category in {f.category.value for f in result.findings}
