@@ -194,32 +194,45 @@ _ANCHORS = frozenset({_sre_c.AT_BEGINNING, _sre_c.AT_BEGINNING_STRING})
 _EXPANSION_LIMIT = 24  # branches one branch may become
 
 
-def _leading_literal_forms(alt: list[tuple[Any, Any]], budget: int) -> list[list[tuple[Any, Any]]] | None:
-    """`alt` as branches that each start with a literal, in the order `re` tries them
-    (None: not possible exactly, or more than `budget` branches)."""
+def _leading_literal_forms(alt: list[tuple[Any, Any]], budget: int, state: Any) -> list[list[tuple[Any, Any]]]:
+    """`alt` as branches in the order `re` tries them, each starting with a literal where
+    that takes at most `budget` branches (else `alt` itself, with a long alternation at its
+    start made a trie)."""
     if not alt:
-        return None
+        return [alt]
     op, av = alt[0]
     rest = alt[1:]
     if op is _sre_c.LITERAL:
         return [alt]
+    single = (_sre_c.LITERAL, _sre_c.IN, _sre_c.ANY)
     if op is _sre_c.BRANCH and av[0] is None:
         parts = [list(sub) + rest for sub in av[1]]
     elif op is _sre_c.MAX_REPEAT and av[0] == 0 and av[1] == 1 and not _has_group(av[2]):
         parts = [list(av[2]) + rest, rest]  # greedy: with the optional part first
+    elif (op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT) and av[0] >= 1 and len(av[2]) == 1
+          and av[2][0][0] in single):
+        # X{1,4} is X X{0,3}: the class is then tested before the repeat is entered
+        high = av[1] if av[1] == _sre_c.MAXREPEAT else av[1] - 1
+        return [[av[2][0], (op, (av[0] - 1, high, av[2]))] + rest]
     elif op is _sre_c.IN and av and all(o is _sre_c.LITERAL for o, _ in av) and len(av) <= 8:
         parts = [[(_sre_c.LITERAL, a)] + rest for _, a in av]
     else:
-        return None
+        return [alt]
+    if len(parts) > budget:
+        if op is _sre_c.BRANCH and not _has_group(alt[:1]):
+            return [[_trie_branch(av[1], state)] + rest]
+        return [alt]
     out: list[list[tuple[Any, Any]]] = []
     for part in parts:
-        forms = _leading_literal_forms(part, budget - len(out))
-        if forms is None:
-            return None
-        out += forms
+        out += _leading_literal_forms(part, budget, state)
         if len(out) > budget:
-            return None
+            return [alt]
     return out
+
+
+def _trie_branch(alts: Any, state: Any) -> tuple[Any, Any]:
+    branches = _trie([list(a) for a in alts], state, 3)
+    return (_sre_c.BRANCH, (None, [_sre_parse.SubPattern(state, b) for b in branches]))
 
 
 def _has_group(items: Any) -> bool:
@@ -255,7 +268,7 @@ def _trie(alts: list[list[tuple[Any, Any]]], state: Any, depth: int) -> list[lis
     """The branches `alts`, those with the same first literal put under it (see above)."""
     expanded: list[list[tuple[Any, Any]]] = []
     for alt in alts:
-        expanded += _leading_literal_forms(list(alt), _EXPANSION_LIMIT) or [list(alt)]
+        expanded += _leading_literal_forms(list(alt), _EXPANSION_LIMIT, state)
     out: list[Any] = []  # a branch, or [code, [tails]] for a group under one literal
     open_groups: dict[int, list[Any]] = {}
     for alt in expanded:
@@ -288,13 +301,17 @@ def _trie(alts: list[list[tuple[Any, Any]]], state: Any, depth: int) -> list[lis
 
 
 def _as_trie(parsed: Any) -> Any:
-    """`parsed` with its top-level alternation as a trie (unchanged when it has no long
-    alternation at its top, or has capturing groups, which must not be copied)."""
-    if (len(parsed.data) != 1 or parsed.data[0][0] is not _sre_c.BRANCH
-            or len(parsed.data[0][1][1]) < 8 or parsed.state.groups > 1):
+    """`parsed` with its alternations at the start made a trie (unchanged when it has
+    capturing groups, which must not be copied)."""
+    if parsed.state.groups > 1 or not parsed.data:
         return parsed
-    alts = [list(sub) for sub in parsed.data[0][1][1]]
+    if len(parsed.data) == 1 and parsed.data[0][0] is _sre_c.BRANCH:
+        alts = [list(sub) for sub in parsed.data[0][1][1]]
+    else:
+        alts = [list(parsed.data)]
     branches = _trie(alts, parsed.state, 3)
+    if len(branches) == 1:
+        return _sre_parse.SubPattern(parsed.state, branches[0])
     data = [(_sre_c.BRANCH, (None, [_sre_parse.SubPattern(parsed.state, b) for b in branches]))]
     return _sre_parse.SubPattern(parsed.state, data)
 
