@@ -177,10 +177,148 @@ def _with_lookahead(pattern: str, flags: int) -> re.Pattern[str] | None:
 
 _ANCHORS = frozenset({_sre_c.AT_BEGINNING, _sre_c.AT_BEGINNING_STRING})
 
+# ------------------------------------------------------- long alternations as a trie
+#
+# At every position a long alternation (a|b|c …, a hundred words for the 非公開 cues) tries
+# its branches one after the other. `re` skips a branch in a few instructions when it starts
+# with a literal character that is not the one in the text, but enters every branch that
+# starts otherwise: an optional word ((?:まだ)?決裁前), a group ((?:部長|市長)決裁前). So the
+# branches are rewritten to start with a literal where that is exact ((?:X)?Y is XY|Y,
+# (?:A|B)Y is AY|BY, [ab]Y is aY|bY: the same matches, tried in the same order), and the
+# branches that start with the same character are put under it (決(?:裁前|定前)): a
+# character that starts no branch is then turned away by one test per first character.
+# Branches starting with different characters never both match at one position, so their
+# relative order is free; one that can start with several characters (a class, a lookbehind)
+# keeps its place, and branches after it start new groups.
+
+_EXPANSION_LIMIT = 24  # branches one branch may become
+
+
+def _leading_literal_forms(alt: list[tuple[Any, Any]], budget: int, state: Any) -> list[list[tuple[Any, Any]]]:
+    """`alt` as branches in the order `re` tries them, each starting with a literal where
+    that takes at most `budget` branches (else `alt` itself, with a long alternation at its
+    start made a trie)."""
+    if not alt:
+        return [alt]
+    op, av = alt[0]
+    rest = alt[1:]
+    if op is _sre_c.LITERAL:
+        return [alt]
+    single = (_sre_c.LITERAL, _sre_c.IN, _sre_c.ANY)
+    if op is _sre_c.BRANCH and av[0] is None:
+        parts = [list(sub) + rest for sub in av[1]]
+    elif op is _sre_c.MAX_REPEAT and av[0] == 0 and av[1] == 1 and not _has_group(av[2]):
+        parts = [list(av[2]) + rest, rest]  # greedy: with the optional part first
+    elif (op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT) and av[0] >= 1 and len(av[2]) == 1
+          and av[2][0][0] in single):
+        # X{1,4} is X X{0,3}: the class is then tested before the repeat is entered
+        high = av[1] if av[1] == _sre_c.MAXREPEAT else av[1] - 1
+        return [[av[2][0], (op, (av[0] - 1, high, av[2]))] + rest]
+    elif op is _sre_c.IN and av and all(o is _sre_c.LITERAL for o, _ in av) and len(av) <= 8:
+        parts = [[(_sre_c.LITERAL, a)] + rest for _, a in av]
+    else:
+        return [alt]
+    if len(parts) > budget:
+        if op is _sre_c.BRANCH and not _has_group(alt[:1]):
+            return [[_trie_branch(av[1], state)] + rest]
+        return [alt]
+    out: list[list[tuple[Any, Any]]] = []
+    for part in parts:
+        out += _leading_literal_forms(part, budget, state)
+        if len(out) > budget:
+            return [alt]
+    return out
+
+
+def _trie_branch(alts: Any, state: Any) -> tuple[Any, Any]:
+    branches = _trie([list(a) for a in alts], state, 3)
+    return (_sre_c.BRANCH, (None, [_sre_parse.SubPattern(state, b) for b in branches]))
+
+
+def _has_group(items: Any) -> bool:
+    for op, av in items:
+        if op is _sre_c.SUBPATTERN and av[0] is not None:
+            return True
+        if op is _sre_c.BRANCH and any(_has_group(sub) for sub in av[1]):
+            return True
+        if op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT, _sre_c.POSSESSIVE_REPEAT) and _has_group(av[2]):
+            return True
+        if op in (_sre_c.SUBPATTERN, _sre_c.ATOMIC_GROUP) and _has_group(av[-1]):
+            return True
+        if op in (_sre_c.ASSERT, _sre_c.ASSERT_NOT) and _has_group(av[1]):
+            return True
+    return False
+
+
+def _starts_with(first: tuple[_Items, bool] | None, code: int) -> bool:
+    """Whether a branch with first-character set `first` may start with chr(code)."""
+    if first is None or first[1]:
+        return True
+    for op, av in first[0]:
+        if op is _sre_c.LITERAL and av == code:
+            return True
+        if op is _sre_c.RANGE and av[0] <= code <= av[1]:
+            return True
+        if op is _sre_c.CATEGORY:
+            return True
+    return False
+
+
+def _trie(alts: list[list[tuple[Any, Any]]], state: Any, depth: int) -> list[list[tuple[Any, Any]]]:
+    """The branches `alts`, those with the same first literal put under it (see above)."""
+    expanded: list[list[tuple[Any, Any]]] = []
+    for alt in alts:
+        expanded += _leading_literal_forms(list(alt), _EXPANSION_LIMIT, state)
+    out: list[Any] = []  # a branch, or [code, [tails]] for a group under one literal
+    open_groups: dict[int, list[Any]] = {}
+    for alt in expanded:
+        if alt and alt[0][0] is _sre_c.LITERAL:
+            code = alt[0][1]
+            group = open_groups.get(code)
+            if group is None:
+                group = open_groups[code] = [code, []]
+                out.append(group)
+            group[1].append(alt[1:])
+            continue
+        first = _first_seq(alt)
+        for code in [c for c in open_groups if _starts_with(first, c)]:
+            del open_groups[code]  # later branches with this character come after this one
+        out.append(alt)
+    result: list[list[tuple[Any, Any]]] = []
+    for item in out:
+        if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], int)):
+            result.append(item)
+            continue
+        code, tails = item
+        if len(tails) == 1:
+            result.append([(_sre_c.LITERAL, code)] + tails[0])
+            continue
+        if depth > 1 and all(tails):
+            tails = _trie(tails, state, depth - 1)
+        branch = (_sre_c.BRANCH, (None, [_sre_parse.SubPattern(state, t) for t in tails]))
+        result.append([(_sre_c.LITERAL, code), branch])
+    return result
+
+
+def _as_trie(parsed: Any) -> Any:
+    """`parsed` with its alternations at the start made a trie (unchanged when it has
+    capturing groups, which must not be copied)."""
+    if parsed.state.groups > 1 or not parsed.data:
+        return parsed
+    if len(parsed.data) == 1 and parsed.data[0][0] is _sre_c.BRANCH:
+        alts = [list(sub) for sub in parsed.data[0][1][1]]
+    else:
+        alts = [list(parsed.data)]
+    branches = _trie(alts, parsed.state, 3)
+    if len(branches) == 1:
+        return _sre_parse.SubPattern(parsed.state, branches[0])
+    data = [(_sre_c.BRANCH, (None, [_sre_parse.SubPattern(parsed.state, b) for b in branches]))]
+    return _sre_parse.SubPattern(parsed.state, data)
+
 
 def _with_first_chars(pattern: str, flags: int) -> re.Pattern[str]:
     """The pattern compiled as `re` does, plus a first-character set where one helps."""
-    parsed = _sre_parse.parse(pattern, flags)
+    parsed = _as_trie(_sre_parse.parse(pattern, flags))
     first = _first_seq(parsed)
     code = _sre_compile._code(parsed, flags)
     # <INFO skip=4 flags=0 min max>: `re` found no prefix of its own, and the pattern cannot

@@ -53,13 +53,13 @@ _READING_IN_BRACKETS = fast_compile(r"[（(]([ぁ-ゖ]{2,8} [ぁ-ゖ]{1,8})[)）
 _KANJI_PAIR_BEFORE = fast_compile(r"(?<![一-龥々])[一-龥々]{1,4} [一-龥々]{1,4}\s?$")
 # SILVA RODRIGUES, Lucas Henrique on a line of its own (passport order), or a Latin name as a
 # numbered row of a list (3 Carolina Mendes …).
-_LATIN_ROSTER = re.compile(
+_LATIN_ROSTER = fast_compile(
     r"^[ 　]*(?:\d{1,3}[ .、)]\s?)?([A-Z]{2,}(?: [A-Z]{2,})*, [A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)*)[ 　]*$|"
     r"^[ 　]*\d{1,3}[ .、)]\s?([A-Z][a-zà-ÿ]+ [A-Z][a-zà-ÿ]+)(?=[ 　\t])",
     re.M,
 )
 # 片貝様 on a line of its own at the head of a letter; 宛名が「金井」.
-_SALUTATION = re.compile(r"^[ 　]*([一-龥々]{1,4})[ 　]?(?:様|さま|殿)[ 　]*$", re.M)
+_SALUTATION = fast_compile(r"^[ 　]*([一-龥々]{1,4})[ 　]?(?:様|さま|殿)[ 　]*$", re.M)
 _QUOTED_LABEL = fast_compile(
     r"(?:宛名|名前|氏名|名義)(?:が|は)[「『]([^」』\n○〇◯△□×＊*]{1,12}?)\s?(?:様|さん|殿)?[」』]"
 )
@@ -696,8 +696,10 @@ def detect_names(text: str) -> list[Finding]:
         if not _EN_ORG.search(m.group()):
             cands.add(m.start(), m.end(), CASE_FULL, "sinitic_romaji")
 
-    _add_untagged_foreign(norm, cands, tokens, by_start, historical)
-    _add_context_names(norm, cands, tokens, by_start, named)
+    # Katakana runs that may be a foreign name: looked at by both of the next two.
+    kata_runs = [m.span() for m in _KATA_NAME_RUN.finditer(norm)]
+    _add_untagged_foreign(norm, cands, tokens, by_start, kata_runs)
+    _add_context_names(norm, cands, tokens, by_start, named, kata_runs)
     _add_sinitic(norm, cands, tokens, by_start, historical)
     _add_coreferent_parts(norm, cands, tokens, by_start, by_end)
     _add_name_shapes(norm, cands, historical)
@@ -786,13 +788,12 @@ _PARTICLE_AFTER = fast_compile(r"[はがのとにをもへやで、。」』)]|$
 
 
 def _add_untagged_foreign(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
-                          by_start: dict[int, int], historical: bool) -> None:
+                          by_start: dict[int, int], kata_runs: list[tuple[int, int]]) -> None:
     """Katakana names Sudachi does not know: X・Y, or one word before a title (監督, 大佐)."""
     covered = bytearray(len(norm))  # characters inside a name found so far
     for a, b in cands.spans:
         covered[a:b] = b"\x01" * (b - a)
-    for m in _KATA_NAME_RUN.finditer(norm):
-        start, end = m.start(), m.end()
+    for start, end in kata_runs:
         if 1 in covered[start:end]:
             continue
         titled = re.match(_FOREIGN_TITLE, norm[end : end + 6])
@@ -873,7 +874,8 @@ def _titled_place_is_surname(prev: Token, title: str) -> bool:
 
 
 def _add_context_names(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
-                       by_start: dict[int, int], named: list[int]) -> None:
+                       by_start: dict[int, int], named: list[int],
+                       kata_runs: list[tuple[int, int]]) -> None:
     """Names the dictionary does not know, recognised by the words around them.
 
     Hint-level (they mark and mask, never block on their own): a title right after an
@@ -930,8 +932,7 @@ def _add_context_names(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
                 continue
             add(start, prev.end, "title_context")
 
-    for m in _KATA_NAME_RUN.finditer(norm):
-        start, end = m.start(), m.end()
+    for start, end in kata_runs:
         i = by_start.get(start)
         if i is None:
             continue
@@ -1459,7 +1460,7 @@ def _demote_published_roles(norm: str, cands: _Candidates) -> None:
 
 
 # 「長島です。」 at the head of a line of a letter or a mail: the writer's surname.
-_SELF_INTRO = re.compile(
+_SELF_INTRO = fast_compile(
     r"(?:^[>＞\s]*|もしもし[、,]\s?|(?<=[「『]))([一-龥々]{1,3})([ァ-ヴー]{2,4}|[ぁ-ゖ]{2,4})?"
     r"(?:です|でございます|と申します)[。、]",
     re.M,
