@@ -520,7 +520,7 @@ def test_general_questions_about_the_rules_pass(text: str) -> None:
     assert screen_text(text).decision is Decision.PASS
 
 
-# Written from batches 14 and 15 (blind, scored before these rules; see docs/SCREENING.md).
+# Written from batches 14–16 (blind, scored before these rules; see docs/SCREENING.md).
 @pytest.mark.parametrize(
     ("text", "category"),
     [
@@ -540,9 +540,17 @@ def test_general_questions_about_the_rules_pass(text: str) -> None:
         ("法人市民税の申告データから上位10社を抜き出しました。1位 ○○ 3,200万円", "non_public"),
         ("事業者と非公式に協議している再開発の内容をまとめて。", "non_public"),
         ("2年1組で発作を起こした児童（ぜんそく、吸入薬使用）の経過報告を作って。", "sensitive"),
+        # batch 16 (departments the others hardly touched)
+        ("内線表を整えて。\n課長 石井 2101\n庶務係長 森 2110\n", "person_name"),
+        ("市営住宅の敷地に「前橋 501 さ 12-34」の車が放置されています。", "id_number"),
+        ("水道のお客様番号 5521-00817 の減免について回答を作って。", "id_number"),
+        ("測定値が基準を超えましたが、再調査まで公表しない方針です。", "non_public"),
+        ("避難先：高崎市〇〇町1-2（場所非公開）までの行程表を作って。", "non_public"),
+        ("指摘事項の案です。委員の合議はまだですが、文面を整えて。", "non_public"),
+        ("うちの課長が、うつ病で休職することになりました。分担表を直したい。", "sensitive"),
     ],
 )
-def test_fourteenth_and_fifteenth_batch_wording_is_stopped(text: str, category: str) -> None:
+def test_batch_14_to_16_wording_is_stopped(text: str, category: str) -> None:
     result = screen_text(text)
     assert result.decision is not Decision.PASS
     assert category in {f.category.value for f in result.findings if f.confidence >= 0.25}
@@ -560,41 +568,14 @@ def test_fourteenth_and_fifteenth_batch_wording_is_stopped(text: str, category: 
         "「取扱注意」「庁内限り」と表示された文書も入力禁止です、という注意書きを整えて。",
         "報告書の表を作ることはできますか。",
         "動画の台本を作ってください。",
-    ],
-)
-def test_fourteenth_and_fifteenth_batch_look_alikes_pass(text: str) -> None:
-    assert screen_text(text).decision is Decision.PASS, screen_text(text).findings
-
-
-# Written from batch 16 (blind, departments often forgotten; scored before these rules).
-@pytest.mark.parametrize(
-    ("text", "category"),
-    [
-        ("内線表を整えて。\n課長 石井 2101\n庶務係長 森 2110\n", "person_name"),
-        ("市営住宅の敷地に「前橋 501 さ 12-34」の車が放置されています。", "id_number"),
-        ("水道のお客様番号 5521-00817 の減免について回答を作って。", "id_number"),
-        ("測定値が基準を超えましたが、再調査まで公表しない方針です。", "non_public"),
-        ("避難先：高崎市〇〇町1-2（場所非公開）までの行程表を作って。", "non_public"),
-        ("指摘事項の案です。委員の合議はまだですが、文面を整えて。", "non_public"),
-        ("うちの課長が、うつ病で休職することになりました。分担表を直したい。", "sensitive"),
-    ],
-)
-def test_sixteenth_batch_wording_is_stopped(text: str, category: str) -> None:
-    result = screen_text(text)
-    assert result.decision is not Decision.PASS
-    assert category in {f.category.value for f in result.findings if f.confidence >= 0.25}
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+        # batch 16
         "Dear Mayor and staff of Maebashi City, thank you for the visit. これを訳して。",
         "前橋市告示第12号の内容を、市民向けのお知らせに書き直して。手数料を150円から200円に改める。",
         "課長の役割と係長の役割の違いを整理して。",
         "ナンバープレートの希望番号制度について説明して。",
     ],
 )
-def test_sixteenth_batch_look_alikes_pass(text: str) -> None:
+def test_batch_14_to_16_look_alikes_pass(text: str) -> None:
     assert screen_text(text).decision is Decision.PASS, screen_text(text).findings
 
 
