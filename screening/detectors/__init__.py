@@ -15,11 +15,11 @@ from screening.detectors.names import detect_names
 from screening.detectors.non_public import detect_non_public
 from screening.detectors.normalize import normalize
 from screening.detectors.numbers import detect_numbers
-from screening.detectors.phrase_model import detect_phrase_model
+from screening.detectors.phrase_model import detect_phrase_model, loaded_model
 from screening.detectors.requests import detect_requests
 from screening.detectors.sensitive import detect_sensitive
 from screening.detectors.tables import detect_table_columns
-from screening.detectors.tokens import warm_up
+from screening.detectors.tokens import warm_up as _warm_up_tokens
 from screening.types import Category, EngineConfig, Finding
 
 __all__ = [
@@ -41,6 +41,13 @@ _CONTACT = frozenset(
     {Category.PHONE, Category.EMAIL, Category.ADDRESS, Category.ID_NUMBER,
      Category.MY_NUMBER, Category.BIRTH_DATE, Category.BANK_ACCOUNT}
 )
+
+
+def warm_up() -> None:
+    """Load the phrase model and the dictionary at process start, not on the first prompt
+    (and before the tokenizer's warm-up freezes what was loaded out of the cyclic GC)."""
+    loaded_model()
+    _warm_up_tokens()
 
 
 def _apply_context(text: str, findings: list[Finding]) -> list[Finding]:

@@ -96,7 +96,8 @@ def as_model(raw: dict[str, Any], threshold: float) -> dict[str, Any]:
     }
 
 
-def _model() -> dict[str, Any]:
+def loaded_model() -> dict[str, Any]:
+    """The model, read from its JSON once per process (thread-safe)."""
     model = _state.get("model")
     if model is None:
         with _lock:
@@ -145,7 +146,7 @@ def detect_phrase_model(text: str, findings: list[Finding]) -> list[Finding]:
     tokens = tokenize(norm)
     if not tokens:
         return []
-    model = _model()
+    model = loaded_model()
     words, starts = text_words(tokens)
     spans = sentence_spans(norm, starts)
     # Running totals: word k's weight, and the weight of the pair (k-1, k).
@@ -169,7 +170,7 @@ def detect_phrase_model(text: str, findings: list[Finding]) -> list[Finding]:
                                  or _PUBLIC_NOTICE.search(norm))
             if published or _about_rules(norm, lo, hi):
                 continue
-        return [_finding(text, lo, hi, category)]
+        return [Finding(category, lo, hi, CONFIDENCE, REASON)]
     return []
 
 
@@ -177,7 +178,3 @@ def _about_rules(norm: str, lo: int, hi: int) -> bool:
     """The sentence explains a rulebook, or asks how such matters are handled in general
     (as the non-public rules read it)."""
     return bool(_RULEBOOK.search(norm, lo, hi) or general_topic(norm, lo, hi))
-
-
-def _finding(text: str, lo: int, hi: int, category: Category) -> Finding:
-    return Finding(category, lo, hi, CONFIDENCE, REASON)

@@ -68,10 +68,12 @@ def test_the_threshold_decides():
     (lo, hi, k, j), _rest = phrase_model.sentence_spans(DRAFT, starts)
     score = phrase_model.flag_score(words[k:j], model)
     assert score >= model["threshold"]
-    # Running totals in the detector give the same sum as scoring the sentence alone.
-    stricter = {**model, "threshold": min(0.999, score + 0.01)}
-    phrase_model._state["model"] = stricter
+    # Running totals in the detector give the same sum as scoring the sentence alone: it
+    # speaks just below that score and is silent just above it.
     try:
+        phrase_model._state["model"] = {**model, "threshold": score - 0.005}
+        assert phrase_model.detect_phrase_model(DRAFT, [])
+        phrase_model._state["model"] = {**model, "threshold": min(0.999, score + 0.005)}
         assert phrase_model.detect_phrase_model(DRAFT, []) == []
     finally:
         phrase_model._state.pop("model")
@@ -111,3 +113,11 @@ def test_chat_page_says_the_model_judged_it_and_lets_the_user_acknowledge(acknow
     response = acknowledged_client.post(url, {**data, "acknowledge_warning": "on"})
     assert response.status_code == HTTPStatus.FOUND
     assert LLMRequest.objects.count() == 1
+
+
+def test_warm_up_loads_the_model_before_the_first_prompt():
+    from screening.detectors import warm_up
+
+    phrase_model._state.pop("model", None)
+    warm_up()
+    assert "model" in phrase_model._state
