@@ -84,7 +84,9 @@ def detect_all(text: str, config: EngineConfig) -> list[Finding]:
     findings += detect_numbers(text)
     if "@" in normalize(text):
         findings += detect_emails(text)
-    findings += detect_addresses(text)
+    people = [(f.start, f.end) for f in findings
+              if f.category is Category.PERSON_NAME and f.confidence >= 0.5]
+    findings += detect_addresses(text, people)
     findings += detect_table_columns(text)
     findings += detect_birth_dates(text)
     if words:

@@ -1,6 +1,8 @@
 """Street-level addresses (丁目・番地・号, hyphenated block numbers, romaji addresses)."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from screening.detectors.context import (
     PUBLISHED_TEXT,
     after,
@@ -76,6 +78,19 @@ def _is_place(name: str) -> bool:
     return any(c in name[:-1] for c in "市区町村郡") or bool(_PREFECTURE.match(name))
 
 
+# 岩神町二丁目の坂の途中の家, 前橋市六供町の、スーパーの裏手の家, 天川原町二丁目で一人暮らし:
+# a town (with its city or its 丁目) and words that point at one house in it.
+_TOWN_HOUSE = fast_compile(
+    r"(?:[一-龥]{2,3}市)?[一-龥々ヶ]{2,5}町(?:[〇一二三四五六七八九十\d]{1,3}丁目)?"
+    r"(?:(?:あたり|付近|周辺)?(?:の|で|にある)、?(?:[^。\n]{0,24}?(?:の|い|た|る|な))?"
+    r"(?:家|お宅|民家|平屋|アパート|借家|一軒家)(?=から|で|の|に|が|は|を|へ|、)|"
+    r"で(?:一人暮らし|独り暮らし|一人で暮らし))"
+)
+# 南町団地2号棟408, 広瀬団地 5号棟 301: a household's flat in a housing estate (building and room)
+_ESTATE_ROOM = fast_compile(
+    r"[一-龥々ァ-ヴー]{1,8}(?:団地|市営住宅|県営住宅|住宅|ハイツ|コーポ|荘)\s?"
+    r"(?:\d{1,3}号棟|[A-Z]棟)\s?\d{2,4}(?:号室|号)?(?!\d)"
+)
 _MADE_UP = fast_compile(r"架空|[○〇◯]{2}")
 _LOT = fast_compile(
     r"(?<![一-龥々ヶ])[一-龥々ヶ]{1,4}市[一-龥々ヶ]{1,5}[町村][一-龥々]{0,3}\d{2,5}"
@@ -95,7 +110,14 @@ def _graded(start: int, end: int, personal: bool, published: bool, reason: str) 
     return Finding(Category.ADDRESS, start, end, confidence, reason)
 
 
-def detect_addresses(text: str) -> list[Finding]:
+def _named_between(people: Sequence[tuple[int, int]], lo: int, start: int) -> bool:
+    """A person's name stands between the institution word and the address, right before it
+    (道路管理課 関口 昌弘　前橋市…: the staff member's home, not the section's)."""
+    return any(lo <= s and e <= start and start - e <= 2 for s, e in people)
+
+
+def detect_addresses(text: str, people: Sequence[tuple[int, int]] = ()) -> list[Finding]:
+    """`people`: spans of the names found in `text`, which tell whose an address is."""
     norm = normalize(text)
     findings: list[Finding] = []
     published = PUBLISHED_TEXT.search(norm) is not None
@@ -130,7 +152,9 @@ def detect_addresses(text: str) -> list[Finding]:
         if "記入例" in in_sentence or "記載例" in in_sentence:
             continue
         if institutional and not (personal and personal.start() > institutional.start()):
-            continue
+            if not (institutional.end() <= start and _named_between(people, institutional.end(), start)):
+                continue
+            personal = institutional  # the named person's address
         if not strong_block:
             # 町名＋丁目 only: a residence when the words around say someone lives there.
             if _RESIDENCE_AFTER.match(after(norm, end, 12)):
@@ -143,6 +167,13 @@ def detect_addresses(text: str) -> list[Finding]:
         if _INSTITUTION.search(after(norm, m.end(), 14)) and not personal:
             continue
         findings.append(_graded(m.start(), m.end(), personal is not None, published, "lot_number"))
+    for m in _ESTATE_ROOM.finditer(norm):
+        if not any(f.start < m.end() and m.start() < f.end for f in findings):
+            personal = _PERSONAL.search(before(norm, m.start(), 40))
+            findings.append(_graded(m.start(), m.end(), personal is not None, published, "estate_room"))
+    for m in _TOWN_HOUSE.finditer(norm):
+        if not published and not any(f.start <= m.start() < f.end for f in findings):
+            findings.append(Finding(Category.ADDRESS, m.start(), m.end(), 0.45, "town_house"))
     for m in _ROMAJI.finditer(norm):
         findings.append(Finding(Category.ADDRESS, m.start(), m.end(), 0.85, "romaji_address"))
     return findings

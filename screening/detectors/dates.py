@@ -32,6 +32,8 @@ _DATE = fast_compile(
     rf"|(?<![A-Za-z])(?P<sera>[MTSHR])\s?(?P<sy>\d{{1,2}})[./](?P<sm>\d{{1,2}})[./](?P<sd>\d{{1,2}})(?![\d.])"
     rf"|(?<!\d)(?P<wy>\d{{4}})\s?年\s?(?P<wm>\d{{1,2}})\s?月\s?(?P<wd>\d{{1,2}})\s?日"
     rf"|(?<![\d/.-])(?P<ny>\d{{4}})(?P<sep>[/.-])(?P<nm>\d{{1,2}})(?P=sep)(?P<nd>\d{{1,2}})(?![\d.-]|/\d)"
+    # 02/07/1990 on an English form (day or month first: either way a date)
+    rf"|(?<![\d/.-])(?P<fa>\d{{1,2}})(?P<fsep>[/.-])(?P<fb>\d{{1,2}})(?P=fsep)(?P<fy>\d{{4}})(?![\d-]|[./]\d)"
     rf"|(?<!\d)(?P<xd>\d{{1,2}})(?:st|nd|rd|th)? (?P<xm>{_MONTH_RE}),? (?P<xy>\d{{4}})(?!\d)"
     rf"|(?P<ym>{_MONTH_RE}) (?P<yd>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<yy>\d{{4}})(?!\d)"
 )
@@ -61,7 +63,7 @@ def _year(m: re.Match[str]) -> int | None:
         return None if n is None else _ERA[m.group("era")] + n
     if m.group("sera"):
         return _ERA[m.group("sera")] + int(m.group("sy"))
-    for key in ("wy", "ny", "xy", "yy"):
+    for key in ("wy", "ny", "fy", "xy", "yy"):
         if m.group(key):
             return int(m.group(key))
     return None
@@ -72,6 +74,9 @@ def _month_day_ok(m: re.Match[str]) -> bool:
         if m.group(mk):
             month, day = kanji_to_int(m.group(mk)), kanji_to_int(m.group(dk))
             return month is not None and day is not None and 1 <= month <= 12 and 1 <= day <= 31
+    if m.group("fa"):
+        a, b = int(m.group("fa")), int(m.group("fb"))
+        return 1 <= min(a, b) <= 12 and 1 <= max(a, b) <= 31
     return True
 
 

@@ -20,7 +20,7 @@ from screening.detectors.context import (
     sentence_bounds,
 )
 from screening.detectors.normalize import normalize
-from screening.detectors.romaji import romaji_person_kind
+from screening.detectors.romaji import romaji_person_kind, to_katakana
 from screening.detectors.tokens import (
     NAME_OR_PLACE,
     Token,
@@ -42,9 +42,11 @@ _LABEL = fast_compile(
     r"(?:氏名|お名前|名前|おなまえ|なまえ|しめい|フリガナ|ふりがな|名義(?:人)?|口座名義|申請者|請求者|相談者|申出者|"
     r"支援対象者|対象者|対象児童|対象|世帯主|児童|生徒|保護者|本人|宛先|宛名|受講者|講師|地権者|"
     r"滞納者|納税義務者|義務者|配偶者|被接種者|接種者|通報者|申立人|相手方|利用者|差出人|寄附者|"
-    r"寄付者|依頼者|被保険者|扶養親族|届出人|代理人|受取人|債権者名?|契約者|入居者|申込者|"
+    r"寄付者|依頼者|被保険者|扶養親族|届出人|代理人|受取人|債権者名?|契約者|入居者|申込者|受給者|"
     r"患者|被害者|加害者|担当者|死亡者|参加者|登録者|応募者|受験者|就職者|所有者|"
     r"妻|夫|長男|長女|次男|次女|三男|三女|父|母|祖父|祖母|孫)"
+    # 氏名（パスポート表記）： a qualifier in brackets between the label and its value
+    r"(?:\([^()\n]{1,10}\))?"
     r"(?:[:：]\s*|\s+)"
 )
 # 髙橋 朔（たかはし さく）: a kanji name with its reading in brackets, whatever the dictionary
@@ -116,7 +118,7 @@ _SAMPLE_NAME = fast_compile(
 # In a sample form any surname goes with the stock given names (群馬 花子, 前橋 一郎).
 _SAMPLE_GIVEN = fast_compile(r"^[一-龥]{1,3}\s?(?:太郎|花子|一郎|次郎)$")
 _EXAMPLE_WORDS = fast_compile(
-    r"記入例|記載例|見本|例[:：]|例えば|例として|サンプル|ダミー|架空|仮の|仮名|テンプレート|様式|"
+    r"記入例|記載例|見本|例[:：]|例えば|例として|具体例|サンプル|ダミー|架空|仮の|仮名|テンプレート|様式|"
     r"マスキング|伏せ字|置き換え"
 )
 _KATAKANA_RUN = fast_compile(r"[ァ-ヴ][ァ-ヴー]*(?:[・ ][ァ-ヴ][ァ-ヴー]*){0,3}$")
@@ -135,7 +137,7 @@ _LATIN_RUN_START = fast_compile(
     r"[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+(?: (?:[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+|de|da|dos|van|von|bin))*"
 )
 _HIRAGANA_RUN_END = fast_compile(r"(?:^|(?<=[\s、。,:()「」の]))[ぁ-ゖ]{2,6}(?: [ぁ-ゖ]{2,6})?$")
-_HIRAGANA_STOP = fast_compile(r"^(?:お|ご|み(?:な|んな)|こちら|そちら|あちら|どなた|あかちゃん|だれ|ひと)")
+_HIRAGANA_STOP = fast_compile(r"^(?:お|ご|み(?:な|んな)|こちら|そちら|あちら|どなた|あかちゃん|だれ|ひと|たく$)")
 _KATA_STOP = {
     "ママ", "パパ", "オーナー", "スタッフ", "ドライバー", "ボランティア", "マネージャー",
     "リーダー", "メンバー", "ゲスト", "ユーザー", "コーチ", "トレーナー", "ヘルパー",
@@ -143,15 +145,18 @@ _KATA_STOP = {
 }
 _EN_ANCHOR = fast_compile(
     r"(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? |\b(?:[Mm]y|[Hh]er|[Hh]is|[Tt]heir) name is |"
-    r"\bDear |\b[Nn]ame: |\b[Tt]his is |\b(?:ALT|teacher|resident|colleague|applicant|tenant|student),? |\b(?:Surname|Given names?|Family name|First name|Last name|Full name)[:：]? |\b(?:From|To|Cc|Sender|Reply-To): |\bI'm |\bI am |\b[Nn]ame's |\b(?:son|daughter|wife|husband|child|mother|father|brother|sister),? )"
+    r"\bDear |\b[Nn]ame: |\b[Tt]his is |\b(?:ALT|teacher|resident|colleague|applicant|tenant|student|cardholder|account holder|patient|claimant|employee|trainee|pupil|victim)(?:,| is| was| named)? |\b(?:Surname|Given names?|Family name|First name|Last name|Full name)[:：]? |\b(?:From|To|Cc|Sender|Reply-To): |\bI'm |\bI am |\b[Nn]ame's |\b(?:son|daughter|wife|husband|child|mother|father|brother|sister),? )"
 )
 # A Latin name with its e-mail address, its birth date or age, or its home address next to it
 # (Ahmed Karim (ahmed@…), Kenji Morimoto (DOB …), Baral Suman（29）, Ferreira Lucas 前橋市…).
+# Lucas Ferreira da Silva, Vincent van Gogh: the small words inside a Latin name
+_PARTICLE = r"(?: (?:da|de|dos|das|do|van|von|der|bin|binti|al|el|di|du|la|le))"
 _LATIN_NAME_BESIDE = fast_compile(
-    r"\b([A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+(?: [A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+){1,3})"
-    r"(?: ?[(<（]| |/|:)[\w.+\-]+@|"
-    r"\b([A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+(?: [A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+){1,3})"
-    r"(?= ?[(（](?:DOB|born|b\.|aged?|\d{1,3}[)）])|,? (?:born|aged) | ?[一-龥]{2,3}[都道府県市])"
+    rf"\b([A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+(?:{_PARTICLE}? [A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+){{1,3}})"
+    r"(?: ?\([^()\n@]{1,15}\) ?| ?[(<（]| |/|:)[\w.+\-]+@|"
+    rf"\b([A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+(?:{_PARTICLE}? [A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+){{1,3}})"
+    r"(?= ?[(（](?:DOB|born|b\.|aged?|\d{1,3}[)）]|[^()（）\n]{0,20}?\d{1,3}歳)|,? (?:born|aged) |"
+    r" ?[一-龥]{2,3}[都道府県市])"
 )
 _EN_ORG = fast_compile(
     r"\b(?:City|Office|Hall|Center|Centre|Department|Section|Division|Ward|Prefecture|"
@@ -162,6 +167,10 @@ _EN_ORG = fast_compile(
 _AGE_AFTER = fast_compile(r"(?<=[^\d\s(])(?: |\()\d{1,3}歳(?!以上|以下|未満|まで|から|以降)")
 _KATA_PAIR = fast_compile(r"(?<![ァ-ヴー・])([ァ-ヴ][ァ-ヴー]{1,6}) ([ァ-ヴ][ァ-ヴー]{1,6})(?![ァ-ヴー・])")
 _ROMAJI_PAIR = fast_compile(r"\b([A-Z][a-z]{1,14}|[A-Z]{2,15}) ([A-Z][a-z]{1,14}|[A-Z]{2,15})\b")
+# Yamamoto-san, Sato sama: a romaji surname with a Japanese honorific, in English text
+_ROMAJI_HONORIFIC = fast_compile(
+    r"\b([A-Z][a-z]{1,14}|[A-Z]{2,15})[- ](?:san|sama|kun|chan|sensei|shi|dono)\b"
+)
 _VIETNAMESE = fast_compile(
     r"\b(?:Nguyen|Nguyễn|Tran|Trần|Le|Lê|Pham|Phạm|Hoang|Huynh|Phan|Vu|Vo|Dang|Bui|Do|Ho|Ngo|"
     r"Duong|Ly|NGUYEN|TRAN|PHAM|HOANG|HUYNH|PHAN|DANG|BUI|NGO|DUONG)"
@@ -489,7 +498,11 @@ _HONORED_NOUNS = frozenset(
 )
 
 
-_FWD_LATIN = fast_compile(r"[A-Z][A-Za-z'\-]+(?: (?:[A-Z][A-Za-z'\-]+|de|da|dos|van|von|bin))+")
+_FWD_LATIN = fast_compile(
+    # DELA CRUZ, ANGELICA MENDOZA: passport order, the surname in capitals before a comma
+    r"[A-Z]{2,}(?: [A-Z]{2,})*, [A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+)*|"
+    r"[A-Z][A-Za-z'\-]+(?: (?:[A-Z][A-Za-z'\-]+|de|da|dos|van|von|bin))+"
+)
 _FWD_KATA = fast_compile(r"[ァ-ヴ][ァ-ヴー]*(?:[・ ][ァ-ヴ][ァ-ヴー]*){0,3}")
 _FWD_HIRA = fast_compile(r"[ぁ-ゖ]{2,6} [ぁ-ゖ]{1,6}")
 # A kanji surname, a space, and a given name in kanji or kana (小松 タケ, 石田 ともや).
@@ -651,7 +664,8 @@ def detect_names(text: str) -> list[Finding]:
         if can_be_surname(m.group(1)):
             cands.add(m.start(1), m.end(1), ANCHORED, "title")
     for m in _QUOTED_LABEL.finditer(norm):
-        cands.add(m.start(1), m.end(1), ANCHORED, "field_label")
+        if not m.group(1).endswith(("各位", "御中", "一同", "皆様", "関係者", "担当者")):
+            cands.add(m.start(1), m.end(1), ANCHORED, "field_label")
     for m in _LABEL.finditer(norm):
         end = _forward_name(norm, m.end(), by_start, tokens)
         if end is not None:
@@ -675,7 +689,12 @@ def detect_names(text: str) -> list[Finding]:
             cands.add(m.start(group), m.end(group), ANCHORED, "english_address")
     for m in _EN_ANCHOR.finditer(norm):
         n = _LATIN_RUN_START.match(norm, m.end())
-        if n and not _EN_ORG.search(n.group()) and not _EN_TITLE_ONLY.fullmatch(n.group()):
+        # applicant ID is …: an abbreviation in capitals is not a name; "the resident is
+        # Japanese": after is/was only a full name (two words or more) counts
+        if n and not _EN_ORG.search(n.group()) and not _EN_TITLE_ONLY.fullmatch(n.group()) and not (
+            n.group().isupper() and len(n.group()) <= 3
+        ) and not (m.group().endswith((" is ", " was ")) and "name" not in m.group()
+                   and " " not in n.group()):
             cands.add(n.start(), n.end(), ANCHORED, "english_address")
     for m in _AGE_AFTER.finditer(norm):
         found = _backward_name(norm, m.start(), by_end, tokens)
@@ -690,6 +709,9 @@ def detect_names(text: str) -> list[Finding]:
     for m in _ROMAJI_PAIR.finditer(norm):
         if _romaji_name(m.group(1), m.group(2)):
             cands.add(m.start(), m.end(), CASE_FULL, "romaji_name")
+    for m in _ROMAJI_HONORIFIC.finditer(norm):
+        if romaji_person_kind(m.group(1)) is not None:
+            cands.add(m.start(1), m.end(1), ANCHORED, "romaji_honorific")
     for m in _VIETNAMESE.finditer(norm):
         cands.add(m.start(), m.end(), CASE_FULL, "vietnamese_name")
     for m in _SINITIC_ROMAJI.finditer(norm):
@@ -705,12 +727,13 @@ def detect_names(text: str) -> list[Finding]:
     _add_name_shapes(norm, cands, historical)
     _add_role_appositions(norm, cands, tokens, by_start)
     _add_transliterations(norm, cands, tokens, by_start)
+    _add_latin_forms(norm, cands, tokens, by_start, historical)
     _add_table_columns(text, cands, tokens, by_start)
     _complete_given_names(norm, cands)
     _complete_katakana_words(norm, cands)
     _complete_kana_given(norm, cands)
     _add_self_introductions(norm, cands, tokens, by_start)
-    _add_readings(norm, cands)
+    _add_readings(norm, cands, tokens, by_start)
     _add_repeats(norm, cands)
     _demote_published_roles(norm, cands)
     return _filter(norm, cands)
@@ -1033,7 +1056,7 @@ def _add_sinitic(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
 
 
 _PAREN_CONTENT = fast_compile(
-    r"(?:様|さま|さん|氏|殿|君|くん|ちゃん)?\s?\(([^()\n、,0-9]{2,30}?)(?=[)、,])"
+    r"\s?(?:様|さま|さん|氏|殿|君|くん|ちゃん)?\s?\(([^()\n、,0-9]{2,30}?)(?=[)、,])"
 )
 _BEFORE_PAREN = {
     "latin": fast_compile(r"(?<![.@\w])[A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*){0,3}$"),
@@ -1049,6 +1072,8 @@ def _name_like(value: str, start: int, tokens: tuple[Token, ...],
                by_start: dict[int, int]) -> bool:
     value = value.strip()
     if _KANA_LATIN_NAME.match(value):
+        if _is_place_word(tokens, by_start, start, start + len(value)):
+            return False  # Emma Larsson (スウェーデン、16歳): her country, not her name
         return value not in _KATA_STOP and (not value.isascii() or value[0].isupper())
     if _KANJI_NAME.match(value):
         return _has_person_token(tokens, by_start, start, start + len(value))
@@ -1083,6 +1108,53 @@ def _add_transliterations(norm: str, cands: _Candidates, tokens: tuple[Token, ..
                     if _name_like(value, s, tokens, by_start):
                         cands.add(s, s + len(value), conf, "transliteration")
                     break
+
+
+# Park Ji-hoon（パク・ジフン）, 김서연（キム・ソヨン）: a name in its own script with the katakana
+# that tells a Japanese reader how to say it. Only names get a reading in this shape.
+_WITH_KATAKANA_READING = fast_compile(
+    r"(?<![\w.@])([A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+(?: [A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+){1,3}|[가-힣]{2,4}(?: [가-힣]{1,4})?)"
+    r" ?\(([ァ-ヴ][ァ-ヴー]*(?:[・ ][ァ-ヴ][ァ-ヴー]*){1,3})\)"
+)
+# 青木 悠斗 AOKI YUTO: the same name again in Latin letters, as on a passport
+_LATIN_AFTER = fast_compile(r"[ \t]{1,2}([A-Z]{2,}(?: [A-Z]{2,}){1,2}|[A-Z][a-z]+(?: [A-Z][a-z]+){1,2})(?![\w@.'\-])")
+
+
+def _reads_as_person(tokens: tuple[Token, ...], by_start: dict[int, int], start: int,
+                     end: int) -> bool:
+    """A katakana reading with a person-name word in it and no ordinary noun (パク・ジフン,
+    not マイクロソフト・チームズ)."""
+    idx = by_start.get(start)
+    person = False
+    while idx is not None and idx < len(tokens) and tokens[idx].start < end:
+        tok = tokens[idx]
+        if tok.is_common_noun and not tok.oov and not tok.is_person:
+            return False
+        person = person or tok.is_person
+        idx += 1
+    return person
+
+
+def _add_latin_forms(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
+                     by_start: dict[int, int], historical: bool) -> None:
+    """A foreign resident's name written twice, in Latin or Hangul and in katakana, or a
+    Japanese name followed by its passport spelling: both forms are the person's name."""
+    for m in _WITH_KATAKANA_READING.finditer(norm):
+        if not _EN_ORG.search(m.group(1)) and _reads_as_person(tokens, by_start, *m.span(2)):
+            # George Washington（ジョージ・ワシントン）の名言: a historical figure, a hint only
+            conf = HINT if historical else CASE_FULL
+            cands.add(m.start(1), m.end(1), conf, "latin_with_reading")
+            cands.add(m.start(2), m.end(2), conf, "latin_with_reading")
+    for (start, end), (conf, _reason) in list(cands.spans.items()):
+        if conf < CASE_FULL or not norm[start:end].strip() or norm[end - 1 : end].isascii():
+            continue
+        m = _LATIN_AFTER.match(norm, end)
+        if m is None or _EN_ORG.search(m.group(1)):
+            continue
+        words = m.group(1).split()
+        # romaji of a Japanese name, or any Latin spelling beside a katakana (foreign) name
+        if all(to_katakana(w) for w in words) or _kata_char(norm[end - 1]):
+            cands.add(m.start(1), m.end(1), conf, "latin_form")
 
 
 _CELL_SPLIT = fast_compile(r"\t|\u3000| {2,}")
@@ -1485,12 +1557,23 @@ _READING = fast_compile(
 )
 
 
-def _add_readings(norm: str, cands: _Candidates) -> None:
+def _is_place_word(tokens: tuple[Token, ...], by_start: dict[int, int], start: int,
+                   end: int) -> bool:
+    """One dictionary word tagged as a place (スウェーデン, ブラジル), not a name."""
+    idx = by_start.get(start)
+    return (idx is not None and tokens[idx].end == end and tokens[idx].is_place
+            and not tokens[idx].is_person)
+
+
+def _add_readings(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
+                  by_start: dict[int, int]) -> None:
     for (_start, end), (conf, _reason) in list(cands.spans.items()):
         if conf < CASE_FULL:
             continue
         m = _READING.match(norm, end)
-        if m and m.group(1) not in _KANA_NOT_GIVEN:
+        if m and m.group(1) not in _KANA_NOT_GIVEN and not _is_place_word(
+            tokens, by_start, m.start(1), m.end(1)
+        ):
             cands.add(m.start(1), m.end(1), conf, "reading")
 
 

@@ -206,7 +206,7 @@ def detect_phones(text: str) -> list[Finding]:
 _KANJI_DIGIT = str.maketrans("〇零一二三四五六七八九", "00123456789")
 # 〇九〇-四四一二-七七八三: a number written in kanji numerals (the dashes are normalised).
 _KANJI_PHONE = fast_compile(
-    r"(?<![一-龥〇])[〇零一二三四五六七八九]{2,5}[-・ ]?[〇零一二三四五六七八九]{1,4}[-・ ]?"
+    r"(?:(?<![一-龥〇])|(?<=携帯|電話|自宅)|(?<=連絡先))[〇零一二三四五六七八九]{2,5}[-・ ]?[〇零一二三四五六七八九]{1,4}[-・ ]?"
     r"[〇零一二三四五六七八九]{4}(?![一-龥〇])"
 )
 
@@ -339,13 +339,17 @@ ID_CONTEXT = fast_compile(
     r"特別永住者証明書番号|納税者番号|納税義務者番号|社員番号|職員番号|患者番号|診察券番号|"
     r"カルテ番号|利用者番号|世帯番号|個人コード|被保険者記号|記号[^\n]{0,8}番号|"
     r"お客様番号|お客さま番号|顧客番号|水栓番号|検針番号|利用者カード(?:番号)?|図書館カード(?:番号)?|"
-    r"会員番号|証明書番号|許可証?番号|受検番号|受験番号"
+    r"会員番号|証明書番号|許可証?番号|受検番号|受験番号|ケース番号|証書番号|"
+    # 患者ID 7730215, applicant ID is MIS-25-0093
+    r"(?:患者|利用者|受給者|会員|職員|社員|学生|生徒|申請者)ID|"
+    r"\b(?:[Pp]atient|[Aa]pplicant|[Ss]tudent|[Mm]ember(?:ship)?|[Cc]ustomer|[Ee]mployee) ID\b"
 )
 # Digit groups may be separated by single spaces (第 4107 2283 5196 号).
 _ID_VALUE = fast_compile(
     r"(?<![0-9A-Za-z])(?:第\s?)?([0-9A-Z](?:[0-9A-Z\-]|[ ](?=[0-9]{3})){3,23})(?![0-9A-Za-z])"
 )
-_ID_GAP = fast_compile(r"^[\s:：、,は（(]*(?:No\.?|番号|第)?[\s:：]*$")
+# 被保険者記号番号：前国 30418852: the insurer's symbol in kanji before the number
+_ID_GAP = fast_compile(r"^[\s:：、,は（(]*(?:is|No\.?|番号|第)?[\s:：]*(?:[一-龥]{1,3} )?$")
 
 
 def detect_ids(text: str) -> list[Finding]:

@@ -593,3 +593,84 @@ def test_pasted_csv_columns_and_more_sensitive_facts_are_masked(text: str, value
     assert result.decision is Decision.BLOCK
     assert value not in result.masked_text
     assert category in {f.category.value for f in result.findings}
+
+
+# Session 5: Latin and Hangul forms of a name, housing-estate rooms, partial addresses that point
+# at one house, and more wordings of undecided or restricted material.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("名簿を整えて。\n・Kim Min-jun（キム・ミンジュン）\n・佐藤 一郎", "Kim Min-jun"),
+        ("韓国籍の 박지민（パク・ジミン）さんへの案内を作って。", "박지민"),
+        ("受講者：Sofia Rossi（イタリア、19歳、小麦アレルギー）", "Sofia Rossi"),
+        ("連絡先一覧\nMaria Lopez Garcia（スペイン語）maria.lg@example.net", "Maria Lopez Garcia"),
+        ("1. 森田 健二 MORITA KENJI 旅券番号 TK1234567", "MORITA KENJI"),
+        ("宛先：グエン・ティ・ラン さん（NGUYEN THI LAN）、電話 080-1234-5678", "NGUYEN THI LAN"),
+        ("Translate: the tenant is Joao Pereira dos Santos, born 14/03/1988.", "Joao Pereira dos Santos"),
+        ("Translate: the tenant is Joao Pereira dos Santos, born 14/03/1988.", "14/03/1988"),
+        ("氏名（ローマ字）：REYES, MARIA CLARA\n携帯：090-2222-3333", "REYES, MARIA CLARA"),
+        ("Please reply to Suzuki-san about the permit.", "Suzuki"),
+        ("入居者：上野 恵 さん（東町団地3号棟205）の家賃について", "東町団地3号棟205"),
+        ("利用者ID 5520917 の方の記録を要約して。", "5520917"),
+        ("ケース記録を要約して。\nケース番号：第2023-0117号\n世帯主：川村 直子（39歳）", "第2023-0117号"),
+        ("高額療養費の計算を確認して。\n被保険者記号番号：前国 20517733\n世帯主：松井 剛", "20517733"),
+        ("受給者：グエン・ヴァン・ナム（Nguyen Van Nam）\n住所：前橋市南町三丁目1番地2", "Nguyen Van Nam"),
+        ("非常参集名簿を表にして。\n建築課 石川 陽介　前橋市総社町一丁目5-8　090-3333-4444",
+         "前橋市総社町一丁目5-8"),
+        ("自治会名簿です。会長 北村 勝　電話〇二七‐二三一‐四四五六", "〇二七‐二三一‐四四五六"),
+    ],
+)
+def test_second_forms_of_names_and_other_values_are_masked(text: str, value: str) -> None:
+    result = screen_text(text)
+    assert result.decision is Decision.BLOCK, result.findings
+    assert value not in result.masked_text
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("紅雲町一丁目の角の家から、ごみがあふれていると連絡がありました。", "address"),
+        ("前橋市総社町の、公民館の向かいの家で犬が鳴き続けているそうです。", "address"),
+        ("下小出町三丁目で一人暮らしの高齢男性について相談がありました。", "address"),
+        ("来年度の組織改編案です。内容は部外だけでなく外部秘です。", "non_public"),
+        ("審査の日程と対象は係内だけの情報なので、手順書だけ作って。", "non_public"),
+        ("景観審議会にかける前の事務局案を、分かりやすく書き直して。", "non_public"),
+        ("補助金を出すかどうか、課内でまだ意見が分かれています。論点を整理して。", "non_public"),
+        ("次長人事の件、まだ当事者にも伝わっていません。文案だけ作って。", "non_public"),
+        ("荒牧町の、郵便局の向かいのアパートの1階に住む男性から相談がありました。", "address"),
+        ("来年度の組織再編は、まだ誰にも話していない構想です。図にして。", "non_public"),
+        ("審議会に諮問する前の内部検討の段階の資料です。要点をまとめて。", "non_public"),
+        ("採択結果は、まだ応募者に結果を通知しておらず、起案もこれからです。", "non_public"),
+        ("来月の理事会日程は非公開の扱いです。随行者への連絡文を作って。", "non_public"),
+        ("事故の公表は市長の判断を待っている状態です。お知らせ文の案を作って。", "non_public"),
+        ("警察の捜査が続いているため、事業者名はまだ公表できません。回答要領を作って。", "non_public"),
+        ("面接の評価基準案です。応募者の目に触れる前のもので、確認をお願いします。", "non_public"),
+        ("移転候補地は関係課の担当者だけで検討しています。論点を整理して。", "non_public"),
+    ],
+)
+def test_session_5_wording_is_stopped(text: str, category: str) -> None:
+    result = screen_text(text)
+    assert result.decision is not Decision.PASS
+    assert category in {f.category.value for f in result.findings if f.confidence >= 0.25}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Microsoft Teams（マイクロソフト・チームズ）の使い方を職員向けにまとめて。",
+        "George Washington（ジョージ・ワシントン）の名言を使った挨拶文を作って。",
+        "The resident is Japanese and speaks English well. Please translate.",
+        "The event is on 02/07/2026 at the civic hall. 英語の案内を作って。",
+        "市営住宅3号棟の外壁改修工事のお知らせを作って。",
+        "前橋市富士見町の空き家の件数の推移を説明して。",
+        "取扱注意文書の保管に関する課内ルールの案を作って。",
+        "市民の間で意見が割れている政策テーマについて、論点整理の一般的な手順を教えて。",
+        "研修スライドの原稿を作って。\n・公表前の人事異動や審議中の計画案は入力しない。\n・取扱注意の文書も入力禁止。",
+        "宛名は「関係各位」としてください。説明会の案内文を作って。",
+        "学校だよりの原稿です。先月の音楽会では、たくさんの拍手をいただきました。",
+        "広報紙の記事を作って。市の保健師は赤ちゃん訪問やがん検診の呼びかけをしています。",
+        "病院の広報誌です。緩和ケア外来の対象は、がんなどの病気に伴う痛みのある患者さんとご家族です。",
+    ],
+)
+def test_session_5_look_alikes_pass(text: str) -> None:
+    assert screen_text(text).decision is Decision.PASS, screen_text(text).findings
