@@ -44,9 +44,9 @@ _MARK_SOURCE = (
     r"(?:まだ)?(?:報道)?(?:公表|発表)(?:も|は)(?:して|されて)(?:い|お)?(?:ない|ません|らず)|(?:出さない|伏せる)約束|"
     r"捜査中|捜査(?:情報|上の)|捜査が(?:進んで|続いて|行われて)|調査嘱託|"
     r"(?:業者|相手方?|先方|外部|市民|住民|他社|事業者|本人|議会|地権者|応募者|入札者|対象者|"
-    r"施設側|対象施設)(?:に|には|へは|にも)(?:絶対に)?"
+    r"施設側|対象施設)(?:に|には|へは|にも)(?:絶対に|まだ)?"
     r"(?:見せ|言え|言わ|出せ|出さ|漏らせ|漏らさ|明かせ|明かさ|伝え|知らせ|悟られ|知られ|示さ|開示し|公開し)"
-    r"(?:られ)?(?:ない|ません|ず)|"
+    r"(?:られ)?(?:て(?:い|お)?)?(?:ない|ません|ず|らず)|"
     r"厳重(?:に)?管理|(?:外部|受験者|業者|相手方?|先方|他社|応募者|住民|市民|報道)に漏れ(?:たら|ると|ては|ないよう)|"
     r"(?:課内|部内|庁内|係内)のみで(?:管理|共有|保管)|"
     r"外(?:部)?に(?:は)?(?:出さない(?:よう|で|こと|扱い)|出して(?:い)?(?:ない|ません))|"
@@ -54,6 +54,9 @@ _MARK_SOURCE = (
     r"(?:公表|公開|発表|報道発表)(?:は)?しない(?:方針|予定|方向|ことに)|"
     r"対外的に(?:は)?(?:出して(?:い)?(?:ない|ません)|公表して(?:い)?(?:ない|ません)|出せ(?:ない|ません))|"
     r"(?:課|部|室|係|局|幹部|担当|担当者|関係者)(?:と[^。\n]{0,8})?だけで(?:共有|管理|検討|協議)|"
+    # 関係課以外には共有しない, それまで秘密にする約束
+    r"(?:関係課|関係者|担当課|担当者|出席者)以外(?:に|には|へは)(?:共有|公開|開示|配布|見せ|知らせ)"
+    r"(?:し|せ)?(?:ない|ません|ず)|秘密にする(?:約束|条件|前提|こと)|"
     # 受験者の目に触れる前, 課内の作成担当しか見ていません, まだ誰にも言っていない話
     r"(?:受験者|応募者|相手方|外部|住民|市民)の目に触れる前|"
     r"(?:担当|担当者|作成担当|関係者|幹部)(?:しか|のみ|だけ)(?:が)?(?:見て|知って|知ら)(?:い)?(?:ない|ません|れていない)|"
@@ -79,6 +82,11 @@ _MARK = fast_compile(_MARK_SOURCE)
 # 外秘 cannot match that branch, so it is searched without it (the same matches, ~7x faster).
 _MARK_WITHOUT_UNIT_SECRET = fast_compile(_MARK_SOURCE.replace(_UNIT_SECRET, "", 1))
 _SERVICE = fast_compile(r"[)）]?(?:\s?[(（][^)）\n]{0,8}[)）])?(?:の)?(?:相談)?(?:窓口|制度|体制|の仕組み)")
+# 公益通報の窓口に…通報がありました: a report the service received is a case
+_CASE_RECEIVED = fast_compile(r"(?:通報|相談|申立て?|申し立て)(?:が|を)(?:あり|ありました|受け)|通報者を特定")
+# 備蓄倉庫の暗証番号一覧 with the numbers below it
+_CODE_VALUE = fast_compile(r"(?<![\d,.\-/])\d{4,8}(?![\d,.\-/年月日円人件%])")
+_CREDENTIAL_LIST = fast_compile(r"(?:暗証番号|パスワード|パスコード|解錠番号)(?:の)?(?:一覧|リスト|表)")
 _ASK_TO_MAKE = fast_compile(r"(?:を|も)?(?:作|つく|考え|作成|用意|書い|出して|お願い)")
 _GENERAL_ASK = fast_compile(r"どのような|どんな|とは|要件|仕組み|制度|ルール|について説明|根拠条文|第\d+条")
 # Asking how such matters are handled in general: 一般的な流れ, 気をつけるべきこと, 研修用.
@@ -113,7 +121,9 @@ _PROCESS = fast_compile(
     r"(?:庁議|部長会議|政策会議|経営会議)に(?:かける|諮る|付議する)?前|"
     # an inquiry not yet put to the council, approval not yet given, results not yet sent
     r"(?:諮問|付議|上程|提案)する前の|内部検討(?:の)?段階|"
-    r"まだ[^。\n]{0,10}(?:判断|決裁|承認|了承|決定)を(?:経て|得て|受けて)(?:い)?(?:ない|ません)|"
+    r"まだ[^。\n]{0,10}(?:判断|決裁|承認|了承|決定)を(?:経て|得て|受けて|もらって|いただいて|仰いで)"
+    r"(?:い)?(?:ない|ません)|"
+    r"(?:市長|副市長|教育長|部長|局長|理事者)の(?:最終)?判断(?:が出る|を仰ぐ|を受ける)?前|"
     r"(?:に|へ)(?:は)?(?:まだ)?(?:結果|内容|決定|方針)を(?:通知|連絡|説明|伝え)(?:して|て)"
     r"(?:おらず|いない|いません|おりません)|"
     r"(?:公表|発表)(?:する(?:か|かどうか))?は[^。\n]{0,12}(?:判断|決定|指示)を待って|"
@@ -162,6 +172,7 @@ _PROCESS = fast_compile(
     r"(?:情報提供|通報|告発)を受け[^。\n]{0,30}(?:調査中|確認中|事実確認)|"
     # weak points of security
     r"(?:防犯カメラ|監視カメラ|カメラ|センサー|警備)[^。\n]{0,10}死角|警備体制の(?:穴|弱点)|脆弱性(?:の内容|が残って)|"
+    r"(?:未対策|未修正|未対応)のまま(?:運用|稼働|使用)|"
     r"脆弱性[^。\n]{0,40}(?:未対応|未修正|未適用|対応(?:でき|し)て(?:い)?(?:ない|ません)|"
     r"パッチ(?:提供|適用|配布)?(?:は|が)?(?:来月|来週|未|まだ))|"
     r"(?:まだ|未)対応[^。\n]{0,12}(?:項目|脆弱性)|認証なしで(?:アクセス|ログイン|閲覧)|多要素認証(?:なし|未設定|が無効)|"
@@ -175,7 +186,8 @@ _CREDENTIAL = fast_compile(
     r"(?:パスワード|暗証番号|パスコード|パスキー|パス(?=[は:：])|PW|PIN|[Pp]assword|APIキー|"
     r"シークレットキー|テンキーの番号|キーボックスの番号|\blogin\b[^.\n]{0,30}\bis\b)"
     r"[\s:：は=が、]*(?:[^\s、。]{0,12}から\s?)?(?:[（(](?:現在|今は)?\s?)?"
-    r"(?=[^\s、。]*[0-9A-Za-z])[^\s、。)）」]{4,}"
+    # the value itself: no hiragana (の一覧表を作るときのルールを2025年度版に is a sentence)
+    r"(?=[^\s、。ぁ-ゖ]*[0-9A-Za-z])[^\s、。)）」ぁ-ゖ]{4,}"
 )
 # Bid and sale prices that are planned but not yet published.
 _PRICE = fast_compile(
@@ -205,7 +217,7 @@ _NEGOTIATING = fast_compile(
     r"交渉|協議中|示談|和解|補償|見積(?:合わせ|限度額)|要求して|請求|落としどころ|[Nn]egotiat|\btalks\b|"
     r"\boffer\b|値下げ|値引き"
 )
-_DATE = fast_compile(r"\d{1,2}月\d{1,2}日|\d{1,2}/\d{1,2}|来週|明日|今月中")
+_DATE = fast_compile(r"\d{1,2}月\d{1,2}日|\d{1,2}/\d{1,2}|来週|来月|明日|明後日|今月中|今週")
 _WORKED_OUT = fast_compile(r"積算|算出|設定し|決定し|決め|固め|試算")
 _AMOUNT_TEXT = (
     r"(?:\d[\d,]*\s?億\s?)?\d[\d,]*\s?(?:円|万円|千円)|\d[\d,]*\s?億円?|坪\d|\d+%|"
@@ -277,10 +289,12 @@ def detect_non_public(text: str) -> list[Finding]:
         word = m.group()
         if word == "着眼点" and "監査" not in norm:
             continue
-        if word in ("公益通報", "内部通報") and not re.search(r"通報者|受付記録|通報内容|内容:", norm):
+        if word in ("公益通報", "内部通報") and not (
+            re.search(r"通報者|受付記録|通報内容|内容:", norm) or _CASE_RECEIVED.search(norm)
+        ):
             continue
         if word.startswith(("公益通報", "内部通報", "ハラスメント", "セクハラ", "パワハラ")) and (
-            _SERVICE.match(norm, m.end())
+            _SERVICE.match(norm, m.end()) and not _CASE_RECEIVED.search(norm)
         ):
             continue  # ハラスメント相談窓口の周知文: the service, not someone's case
         if word == "たたき台" and _ASK_TO_MAKE.match(norm, m.end()):
@@ -312,6 +326,9 @@ def detect_non_public(text: str) -> list[Finding]:
             findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.8, "taxpayer"))
     for m in _CREDENTIAL.finditer(norm):
         findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.9, "credential"))
+    for m in _CREDENTIAL_LIST.finditer(norm):
+        if _CODE_VALUE.search(norm, m.end(), m.end() + 300):
+            findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.9, "credential"))
     published = PUBLISHED_ANYWHERE.search(norm)
     for m in _PRICE.finditer(norm):
         if published:
