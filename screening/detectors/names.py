@@ -84,7 +84,7 @@ _ORG_AFTER = fast_compile(
 )
 _ORG_BEFORE = fast_compile(r"(?:株式会社|有限会社|合同会社|\(株\)|\(有\)|㈱|㈲)\s?$")
 _HISTORICAL = fast_compile(
-    r"明治|大正|江戸|戦国|幕末|鎌倉|室町|平安|奈良時代|初代|の祖|生誕|没後|歴史|郷土|偉人|詩人|"
+    r"明治|大正|江戸|戦国|幕末|鎌倉|室町|平安|奈良時代|初代|の祖|生誕|没後|の生涯|歴史|郷土|偉人|詩人|"
     r"作家|小説家|歌人|俳人|画家|武将|藩主|県令|天皇|将軍|の言葉|名言|引用|銅像|記念館|文学館|"
     r"ゆかり|伝記|史跡|大河ドラマ|昔話|童話|小説|物語|主人公|登場人物|キャラクター|"
     r"文豪|名作|作品|作中|著書|に出てくる|に登場する|の一節|を引いて|の『"
@@ -167,6 +167,11 @@ _EN_ORG = fast_compile(
 _AGE_AFTER = fast_compile(r"(?<=[^\d\s(])(?: |\()\d{1,3}歳(?!以上|以下|未満|まで|から|以降)")
 _KATA_PAIR = fast_compile(r"(?<![ァ-ヴー・])([ァ-ヴ][ァ-ヴー]{1,6}) ([ァ-ヴ][ァ-ヴー]{1,6})(?![ァ-ヴー・])")
 _ROMAJI_PAIR = fast_compile(r"\b([A-Z][a-z]{1,14}|[A-Z]{2,15}) ([A-Z][a-z]{1,14}|[A-Z]{2,15})\b")
+# 2組の陽翔くん, ひまわり組のゆいちゃん: a pupil's given name after the class, whatever the
+# dictionary makes of the kanji (陽 + 翔く)
+_PUPIL = fast_compile(
+    r"(?:組|年生|クラス|学年|園児|児童|生徒)の([一-龥々]{1,3}|[ぁ-ゖ]{2,4})\s?(?:くん|君|ちゃん|さん)"
+)
 # Yamamoto-san, Sato sama: a romaji surname with a Japanese honorific, in English text
 _ROMAJI_HONORIFIC = fast_compile(
     r"\b([A-Z][a-z]{1,14}|[A-Z]{2,15})[- ](?:san|sama|kun|chan|sensei|shi|dono)\b"
@@ -709,6 +714,15 @@ def detect_names(text: str) -> list[Finding]:
     for m in _ROMAJI_PAIR.finditer(norm):
         if _romaji_name(m.group(1), m.group(2)):
             cands.add(m.start(), m.end(), CASE_FULL, "romaji_name")
+    for m in _PUPIL.finditer(norm):
+        idx = by_start.get(m.start(1))
+        word = tokens[idx] if idx is not None else None
+        if word is not None and word.end == m.end(1) and word.is_common_noun and not word.is_person:
+            continue  # 児童の保護者さん: a word, not a name
+        if not _HIRAGANA_STOP.match(m.group(1)) and m.group(1) not in _HONORED_NOUNS and not (
+            m.group(1).startswith(("皆", "各", "全"))
+        ):
+            cands.add(m.start(1), m.end(1), ANCHORED, "pupil")
     for m in _ROMAJI_HONORIFIC.finditer(norm):
         if romaji_person_kind(m.group(1)) is not None:
             cands.add(m.start(1), m.end(1), ANCHORED, "romaji_honorific")
@@ -1186,6 +1200,14 @@ def _add_table_columns(text: str, cands: _Candidates, tokens: tuple[Token, ...],
             continue
         if len(block) >= 2:
             for col in range(len(block[0])):
+                hs, he = block[0][col]
+                if _PLACE_HEADER.match(text[hs:he].strip()):
+                    # 地区 / 上川淵 / 桂萱: a column of places whatever the dictionary reads
+                    for cs, ce in (r[col] for r in block[1:]):
+                        for key in [k for k, (c, _r) in cands.spans.items()
+                                    if cs <= k[0] and k[1] <= ce and c < ANCHORED]:
+                            del cands.spans[key]
+                    continue
                 named = any(
                     any(s < ce and cs < e for s, e in strong) for cs, ce in (r[col] for r in block)
                 )
@@ -1205,6 +1227,10 @@ def _add_table_columns(text: str, cands: _Candidates, tokens: tuple[Token, ...],
         block = [row] if len(row) >= 2 else []
 
 
+_PLACE_HEADER = fast_compile(
+    r"(?:地区|地域|町名|町丁名?|地名|学区|校区|区域|支所|所在地|施設名?|会場|場所|路線|駅名?|市町村名?|"
+    r"都道府県|行政区|自治会名?|公民館|小学校|中学校)$"
+)
 _MADE_UP_DATA = fast_compile(r"架空|ダミー|テストデータ|サンプルデータ|仮の(?:氏名|名前|データ)")
 
 

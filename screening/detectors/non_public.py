@@ -44,7 +44,7 @@ _MARK_SOURCE = (
     r"(?:まだ)?(?:報道)?(?:公表|発表)(?:も|は)(?:して|されて)(?:い|お)?(?:ない|ません|らず)|(?:出さない|伏せる)約束|"
     r"捜査中|捜査(?:情報|上の)|捜査が(?:進んで|続いて|行われて)|調査嘱託|"
     r"(?:業者|相手方?|先方|外部|市民|住民|他社|事業者|本人|議会|地権者|応募者|入札者|対象者|"
-    r"施設側|対象施設)(?:に|には|へは|にも)(?:絶対に|まだ)?"
+    r"施設側|対象施設|地元|沿線|関係者|保護者)(?:に|には|へは|にも)(?:絶対に|一切|まだ)?"
     r"(?:見せ|言え|言わ|出せ|出さ|漏らせ|漏らさ|明かせ|明かさ|伝え|知らせ|悟られ|知られ|示さ|開示し|公開し)"
     r"(?:られ)?(?:て(?:い|お)?)?(?:ない|ません|ず|らず)|"
     r"厳重(?:に)?管理|(?:外部|受験者|業者|相手方?|先方|他社|応募者|住民|市民|報道)に漏れ(?:たら|ると|ては|ないよう)|"
@@ -74,7 +74,9 @@ _MARK_SOURCE = (
     r"口外しない|他言しない|秘密(?:保持|扱い))(?:こと)?[」』]?(?:こと)?(?:を|と(?:いう|の))?"
     r"(?:条件|約束|前提|取決め|取り決め|合意)|"
     # closed sessions and papers for a restricted circle
-    r"非公開(?:で|と)(?:審議|した|された|する|して|開催)|非公開(?:の)?部分|非公開会議|秘密会|"
+    r"非公開(?:で|と)(?:審議|した|された|する|して|開催|開いた|開かれた|行った|行われた)|"
+    # 原価構造は企業秘密として提出されたもの
+    r"(?:企業|営業)秘密(?:として|に当たる|扱い|の)|非公開(?:の)?部分|非公開会議|秘密会|"
     r"(?:委員|関係者|幹部|出席者|理事)(?:だけ|のみ)に(?:送る|配る|配布|共有|限る)"
 )
 _MARK = fast_compile(_MARK_SOURCE)
@@ -84,10 +86,17 @@ _MARK_WITHOUT_UNIT_SECRET = fast_compile(_MARK_SOURCE.replace(_UNIT_SECRET, "", 
 _SERVICE = fast_compile(r"[)）]?(?:\s?[(（][^)）\n]{0,8}[)）])?(?:の)?(?:相談)?(?:窓口|制度|体制|の仕組み)")
 # 公益通報の窓口に…通報がありました: a report the service received is a case
 _CASE_RECEIVED = fast_compile(r"(?:通報|相談|申立て?|申し立て)(?:が|を)(?:あり|ありました|受け)|通報者を特定")
+# 取扱注意文書の保管・廃棄ルールを新人向けにまとめて: the whole text drafts rules for handling such
+# documents, so the marks and "持ち出し禁止" in it are the rules' words, not markings
+_DRAFTING_RULES = fast_compile(
+    r"(?:保管|廃棄|管理|取扱い?|取り扱い|持ち出し|情報セキュリティ)[^。\n]{0,10}"
+    r"(?:ルール|規程|要領|マニュアル|手順)(?:の案|案)?を[^。\n]{0,16}(?:作|まとめ|整理|考え|直)"
+)
 # 備蓄倉庫の暗証番号一覧 with the numbers below it
 _CODE_VALUE = fast_compile(r"(?<![\d,.\-/])\d{4,8}(?![\d,.\-/年月日円人件%])")
 _CREDENTIAL_LIST = fast_compile(r"(?:暗証番号|パスワード|パスコード|解錠番号)(?:の)?(?:一覧|リスト|表)")
-_ASK_TO_MAKE = fast_compile(r"(?:を|も)?(?:作|つく|考え|作成|用意|書い|出して|お願い)")
+# …のたたき台を作って, 広報記事のたたき台に(して): a draft asked of the AI
+_ASK_TO_MAKE = fast_compile(r"(?:を|も)?(?:作|つく|考え|作成|用意|書い|出して|お願い)|に(?:して|まとめ|$|\s*$)")
 _GENERAL_ASK = fast_compile(r"どのような|どんな|とは|要件|仕組み|制度|ルール|について説明|根拠条文|第\d+条")
 # Asking how such matters are handled in general: 一般的な流れ, 気をつけるべきこと, 研修用.
 _GENERAL_TOPIC = fast_compile(
@@ -97,6 +106,9 @@ _GENERAL_TOPIC = fast_compile(
     r"の(?:管理|取扱い?|取り扱い|保管|廃棄)(?:方法)?に関する|"
     # ・公表前の人事異動…も入力しない: a list of what must not be typed in
     r"入力(?:しない|しないで|してはいけない|しては(?:いけ|なら)ない|禁止)|"
+    # 【取扱注意】文書の保管・廃棄ルール, 情報公開条例6条の非開示情報の違い
+    r"(?:保管|廃棄|管理|取扱い?)(?:・(?:保管|廃棄|管理|取扱い?))*(?:の)?(?:ルール|規程|要領|マニュアル|手順)|"
+    r"情報公開条例|の違いを|とは何|"
     r"(?:管理|取扱い?|取り扱い)(?:の)?(?:ルール|規程|要領|マニュアル|手順書)"
 )
 # 「ここだけの話」として聞いた: the quoted mark is how it was told, not a word discussed.
@@ -128,7 +140,9 @@ _PROCESS = fast_compile(
     r"(?:おらず|いない|いません|おりません)|"
     r"(?:公表|発表)(?:する(?:か|かどうか))?は[^。\n]{0,12}(?:判断|決定|指示)を待って|"
     # 農業委員会の総会にかける前の案件, （まだ指名委員会前）
-    r"(?:会議|総会|委員会|審議会|審査会)に(?:かける|諮る|付議する|付す)前|"
+    r"(?:会議|総会|委員会|審議会|審査会)に(?:かける|諮る|付議する|付す|出す)前|"
+    r"(?:局内|庁内|部内|課内|内部)(?:の)?検討(?:案|資料|段階)|(?:方向|方針)で(?:調整|検討)中|"
+    r"(?:に|には|にも)(?:まだ)?未説明|"
     r"まだ[一-龥]{0,6}(?:委員会|審議会|審査会|総会)前|"
     # 事務局内でまだ意見が割れている: a deliberation still open
     r"(?:庁内|課内|部内|局内|事務局内|内部|委員の間|委員会内|幹部の間|幹部間)で(?:は)?(?:まだ)?"
@@ -234,7 +248,9 @@ _PENDING = fast_compile(
     r"[^。\n]{0,12}(?:検査|監査|調査|立入|実地指導|指導監査|査察)|"
     r"(?:検査|監査|立入)[^。\n]{0,20}(?:抜き打ち|事前(?:に)?通告(?:は|を)?(?:し|せ)(?:ない|ず)|事前通告なし)|"
     # a tender not yet announced or opened: secret when its figures are in the text
-    r"公告前|開札前"
+    r"公告前|開札前|"
+    # まだ正式には決まってないけど: a rumour of a decision, perhaps not yet public
+    r"まだ正式に(?:は)?(?:決まって|決定して|発表されて)(?:い)?(?:ない|ません)"
 )
 
 
@@ -268,7 +284,8 @@ def detect_non_public(text: str) -> list[Finding]:
     norm = normalize(text)
     findings: list[Finding] = []
     marks = _MARK if "外秘" in norm else _MARK_WITHOUT_UNIT_SECRET
-    for m in marks.finditer(norm):
+    drafting_rules = _DRAFTING_RULES.search(norm) is not None and not _AMOUNT.search(norm)
+    for m in marks.finditer(norm) if not drafting_rules else ():
         start = m.start()
         if (m.group() in ("秘密会", "非公開会議") and _GENERAL_ASK.search(sentence(norm, start, m.end()))
                 or general_topic(norm, start, m.end())):

@@ -297,7 +297,8 @@ def detect_cards(text: str) -> list[Finding]:
 
 _ACCOUNT = fast_compile(r"(?<![0-9A-Za-z\-,])(?<!\d\.)\d{7,8}(?![0-9A-Za-z\-]|[.,]\d)")
 _ACCOUNT_NEAR = fast_compile(
-    r"普通|当座|貯蓄|総合|口座|預金|No\.?|NO\.?|№|番号|記号\s?\d{5}"
+    r"普通|当座|貯蓄|総合|口座|預金|No\.?|NO\.?|№|番号|記号\s?\d{5}|"
+    r"[Oo]rdinary|[Ss]avings|[Cc]hecking|[Aa]ccount(?: [Nn]o\.?| [Nn]umber)?"
 )
 _BANK = fast_compile(
     r"銀行|信用金庫|信金|信用組合|信組|労働金庫|労金|ゆうちょ|郵便局|JA|農協|漁協|支店|本店|"
@@ -339,7 +340,8 @@ ID_CONTEXT = fast_compile(
     r"特別永住者証明書番号|納税者番号|納税義務者番号|社員番号|職員番号|患者番号|診察券番号|"
     r"カルテ番号|利用者番号|世帯番号|個人コード|被保険者記号|記号[^\n]{0,8}番号|"
     r"お客様番号|お客さま番号|顧客番号|水栓番号|検針番号|利用者カード(?:番号)?|図書館カード(?:番号)?|"
-    r"会員番号|証明書番号|許可証?番号|受検番号|受験番号|ケース番号|証書番号|"
+    r"会員番号|証明書番号|許可証?番号|受検番号|受験番号|ケース番号|証書番号|保険証番号|"
+    r"(?:身体障害者|療育|精神障害者保健福祉)手帳|"
     # 患者ID 7730215, applicant ID is MIS-25-0093
     r"(?:患者|利用者|受給者|会員|職員|社員|学生|生徒|申請者)ID|"
     r"\b(?:[Pp]atient|[Aa]pplicant|[Ss]tudent|[Mm]ember(?:ship)?|[Cc]ustomer|[Ee]mployee) ID\b"
@@ -349,6 +351,8 @@ _ID_VALUE = fast_compile(
     r"(?<![0-9A-Za-z])(?:第\s?)?([0-9A-Z](?:[0-9A-Z\-]|[ ](?=[0-9]{3})){3,23})(?![0-9A-Za-z])"
 )
 # 被保険者記号番号：前国 30418852: the insurer's symbol in kanji before the number
+# 運転免許証を見せてもらった。番号 第423…号: the card, then its number under a bare label
+_NUMBER_LABEL_END = fast_compile(r"番号[\s:：]*(?:第\s?)?$")
 _ID_GAP = fast_compile(r"^[\s:：、,は（(]*(?:is|No\.?|番号|第)?[\s:：]*(?:[一-龥]{1,3} )?$")
 
 
@@ -358,16 +362,18 @@ def detect_ids(text: str) -> list[Finding]:
     for ctx in ID_CONTEXT.finditer(norm):
         if ctx.group().startswith("記号") and _BANK.search(before(norm, ctx.start(), 30)):
             continue  # ゆうちょ 記号・番号 is an account, found by detect_bank_accounts
-        window_end = min(len(norm), ctx.end() + 24)
+        window_end = min(len(norm), ctx.end() + 48)
         for m in _ID_VALUE.finditer(norm, ctx.end(), window_end):
             gap = norm[ctx.end() : m.start()]
-            if "\n" in gap or len(gap) > 12:
+            if "\n" in gap or len(gap) > 24 or (len(gap) > 12 and not _NUMBER_LABEL_END.search(gap)):
                 break
             value = m.group(1)
             if sum(c.isdigit() for c in value) < 4 or value.endswith("-"):
                 continue
             # Allow a short non-number gap only ("番号 第", "記号 前国 番号").
-            if not _ID_GAP.match(gap) and not re.match(r"^[\s:：]*[^\s\d]{1,4}[\s:：]*$", gap):
+            if not _ID_GAP.match(gap) and not re.match(r"^[\s:：]*[^\s\d]{1,4}[\s:：]*$", gap) and not (
+                _NUMBER_LABEL_END.search(gap)
+            ):
                 continue
             start = m.start(1)
             end = m.end(1)

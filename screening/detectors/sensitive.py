@@ -78,7 +78,9 @@ _SENSITIVE = fast_compile(
     r"(?:\([^()\n]{1,14}\)|の(?:職員|男性|女性|方|児童|生徒|子)|\s?\d級|の(?:治療|診断|手術|疑い|信者|症状|既往)|"
     r"で(?:服役|入院|通院|一人暮らし|通い始め)|に通い始め|があり|の診断あり|型)?"
 )
-_BODY = fast_compile(r"(?:膝|腰|足|目|耳|心臓|肝臓|腎臓|肺|胃)が悪く(?:なって|て)?")
+_BODY = fast_compile(
+    r"(?:膝|腰|足|目|耳|心臓|肝臓|腎臓|肺|胃)が悪く(?:なって|て)?|(?:膝|腰|肩|首|手首|足首|背中)を痛めて"
+)
 _TYPE1 = fast_compile(r"type [12] diabetes")
 # Something in the same sentence that points at one individual.
 _INDIVIDUAL = fast_compile(
@@ -93,7 +95,7 @@ _INDIVIDUAL = fast_compile(
 # 「…」と言われた: reported speech, whose speaker the next sentence describes.
 _QUOTED_SAYING = fast_compile(r"[」』]と(?:言われ|話され|言って|訴え)")
 # The text says its case is made up (a training case, a role play).
-_FICTIONAL = fast_compile(r"架空の(?:事例|人物|ケース|設定|話)|実在の人物とは関係|仮想(?:の)?事例|演習用の事例")
+_FICTIONAL = fast_compile(r"架空(?:の)?(?:事例|人物|ケース|設定|話)|実在の人物とは関係|仮想(?:の)?事例|演習用の事例")
 _GENERAL = fast_compile(r"制度|法|研修|講座|一般|啓発|サポーター|とは|について説明|の流れ|方法")
 
 
