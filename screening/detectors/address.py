@@ -68,6 +68,18 @@ def _place_start(norm: str, block_start: int) -> int:
     return i
 
 
+def _name_start(norm: str, end: int, longest: int, katakana: bool) -> int:
+    """Start of the run of kanji (and katakana, for estates) that ends at `end`."""
+    i = end
+    while i > max(0, end - longest):
+        ch = norm[i - 1]
+        if "一" <= ch <= "龥" or ch in "々ヶ" or (katakana and ("ァ" <= ch <= "ヴ" or ch == "ー")):
+            i -= 1
+        else:
+            break
+    return i
+
+
 def _is_place(name: str) -> bool:
     if len(name) < 2:
         return False
@@ -80,15 +92,17 @@ def _is_place(name: str) -> bool:
 
 # 岩神町二丁目の坂の途中の家, 前橋市六供町の、スーパーの裏手の家, 天川原町二丁目で一人暮らし:
 # a town (with its city or its 丁目) and words that point at one house in it.
+# (Matched from the 町 and the estate word, then walked back over the name: a pattern that
+# may begin at any kanji is tried at every kanji of the text.)
 _TOWN_HOUSE = fast_compile(
-    r"(?:[一-龥]{2,3}市)?[一-龥々ヶ]{2,5}町(?:[〇一二三四五六七八九十\d]{1,3}丁目)?"
+    r"(?<=[一-龥々ヶ][一-龥々ヶ])町(?:[〇一二三四五六七八九十\d]{1,3}丁目)?"
     r"(?:(?:あたり|付近|周辺)?(?:の|で|にある)、?(?:[^。\n]{0,24}?(?:の|い|た|る|な))?"
     r"(?:家|お宅|民家|平屋|アパート|借家|一軒家)(?=から|で|の|に|が|は|を|へ|、)|"
     r"で(?:一人暮らし|独り暮らし|一人で暮らし))"
 )
 # 南町団地2号棟408, 広瀬団地 5号棟 301: a household's flat in a housing estate (building and room)
 _ESTATE_ROOM = fast_compile(
-    r"[一-龥々ァ-ヴー]{1,8}(?:団地|市営住宅|県営住宅|住宅|ハイツ|コーポ|荘)\s?"
+    r"(?<=[一-龥々ァ-ヴー])(?:団地|市営住宅|県営住宅|住宅|ハイツ|コーポ|荘)\s?"
     r"(?:\d{1,3}号棟|[A-Z]棟)\s?\d{2,4}(?:号室|号)?(?!\d)"
 )
 _MADE_UP = fast_compile(r"架空|[○〇◯]{2}")
@@ -168,12 +182,14 @@ def detect_addresses(text: str, people: Sequence[tuple[int, int]] = ()) -> list[
             continue
         findings.append(_graded(m.start(), m.end(), personal is not None, published, "lot_number"))
     for m in _ESTATE_ROOM.finditer(norm):
-        if not any(f.start < m.end() and m.start() < f.end for f in findings):
-            personal = _PERSONAL.search(before(norm, m.start(), 40))
-            findings.append(_graded(m.start(), m.end(), personal is not None, published, "estate_room"))
+        start = _name_start(norm, m.start(), 8, katakana=True)
+        if not any(f.start < m.end() and start < f.end for f in findings):
+            personal = _PERSONAL.search(before(norm, start, 40))
+            findings.append(_graded(start, m.end(), personal is not None, published, "estate_room"))
     for m in _TOWN_HOUSE.finditer(norm):
-        if not published and not any(f.start <= m.start() < f.end for f in findings):
-            findings.append(Finding(Category.ADDRESS, m.start(), m.end(), 0.45, "town_house"))
+        start = _name_start(norm, m.start(), 10, katakana=False)  # 前橋市六供 before 町
+        if not published and not any(f.start <= start < f.end for f in findings):
+            findings.append(Finding(Category.ADDRESS, start, m.end(), 0.45, "town_house"))
     for m in _ROMAJI.finditer(norm):
         findings.append(Finding(Category.ADDRESS, m.start(), m.end(), 0.85, "romaji_address"))
     return findings
