@@ -95,9 +95,9 @@ def _is_place(name: str) -> bool:
 # (Matched from the 町 and the estate word, then walked back over the name: a pattern that
 # may begin at any kanji is tried at every kanji of the text.)
 _TOWN_HOUSE = fast_compile(
-    r"(?<=[一-龥々ヶ][一-龥々ヶ])町(?:[〇一二三四五六七八九十\d]{1,3}丁目)?"
+    r"(?<=[一-龥々ヶ][一-龥々ヶ])町(?:[〇一二三四五六七八九十\d]{1,3}丁目|[一-龥々]{1,4}(?=で(?:一人|独り)))?"
     r"(?:(?:あたり|付近|周辺)?(?:の|で|にある)、?(?:[^。\n]{0,24}?(?:の|い|た|る|な))?"
-    r"(?:家|お宅|民家|平屋|アパート|借家|一軒家)(?=から|で|の|に|が|は|を|へ|、)|"
+    r"(?:家|お宅|民家|平屋|アパート|借家|一軒家|市営住宅|県営住宅|団地)(?=から|で|の|に|が|は|を|へ|、)|"
     r"で(?:一人暮らし|独り暮らし|一人で暮らし))"
 )
 # 南町団地2号棟408, 広瀬団地 5号棟 301: a household's flat in a housing estate (building and room)

@@ -1127,9 +1127,18 @@ def _add_transliterations(norm: str, cands: _Candidates, tokens: tuple[Token, ..
 # Park Ji-hoon（パク・ジフン）, 김서연（キム・ソヨン）: a name in its own script with the katakana
 # that tells a Japanese reader how to say it. Only names get a reading in this shape.
 _WITH_KATAKANA_READING = fast_compile(
-    r"(?<![\w.@])([A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+(?: [A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+){1,3}|[가-힣]{2,4}(?: [가-힣]{1,4})?)"
+    r"(?<![\w.@])([A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+(?: [A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+){1,3}|[가-힣]{2,4}(?: [가-힣]{1,4})?|"
+    # 朴 志勲（パク・チフン）: a Korean or Chinese name in kanji with its reading
+    r"(?<![一-龥])[一-龥]{1,2} [一-龥]{1,3})"
     r" ?\(([ァ-ヴ][ァ-ヴー]*(?:[・ ][ァ-ヴ][ァ-ヴー]*){1,3})\)"
 )
+# A Latin name standing in a list beside other names (Sita Kumari Tamang、金井 雄太), or with a
+# country in brackets after it (Alvarez Rosa（ペルー）)
+_LATIN_NAME_RUN = fast_compile(
+    rf"(?<![\w.@'\-])[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+(?:{_PARTICLE}? [A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+){{1,3}}(?![\w@'\-])"
+)
+_LIST_SEP = fast_compile(r"[、,]\s?")
+_COUNTRY_IN_BRACKETS = fast_compile(r" ?\(([ァ-ヴー]{2,10}|[一-龥]{1,4})(?:国籍|出身)?[)、,]")
 # 青木 悠斗 AOKI YUTO: the same name again in Latin letters, as on a passport
 _LATIN_AFTER = fast_compile(r"[ \t]{1,2}([A-Z]{2,}(?: [A-Z]{2,}){1,2}|[A-Z][a-z]+(?: [A-Z][a-z]+){1,2})(?![\w@.'\-])")
 
@@ -1157,8 +1166,27 @@ def _add_latin_forms(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
         if not _EN_ORG.search(m.group(1)) and _reads_as_person(tokens, by_start, *m.span(2)):
             # George Washington（ジョージ・ワシントン）の名言: a historical figure, a hint only
             conf = HINT if historical else CASE_FULL
-            cands.add(m.start(1), m.end(1), conf, "latin_with_reading")
-            cands.add(m.start(2), m.end(2), conf, "latin_with_reading")
+            cands.add(m.start(1), m.end(1), conf, "with_katakana_reading")
+            cands.add(m.start(2), m.end(2), conf, "with_katakana_reading")
+    strong = {k: c for k, (c, _r) in cands.spans.items() if c >= CASE_FULL}
+    ends = {e: c for (_s, e), c in strong.items()}
+    starts = {s: c for (s, _e), c in strong.items()}
+    for m in _LATIN_NAME_RUN.finditer(norm):
+        if _EN_ORG.search(m.group()) or (m.start(), m.end()) in cands.spans:
+            continue
+        conf = None
+        before = norm[max(0, m.start() - 2) : m.start()]
+        sep = _LIST_SEP.search(before)
+        if sep is not None and sep.end() == len(before):
+            conf = ends.get(m.start() - len(before) + sep.start())
+        after = _LIST_SEP.match(norm, m.end())
+        if conf is None and after is not None:
+            conf = starts.get(after.end())
+        country = _COUNTRY_IN_BRACKETS.match(norm, m.end())
+        if conf is None and country is not None and _is_place_word(tokens, by_start, *country.span(1)):
+            conf = CASE_FULL
+        if conf is not None:
+            cands.add(m.start(), m.end(), HINT if historical else conf, "latin_in_list")
     for (start, end), (conf, _reason) in list(cands.spans.items()):
         if conf < CASE_FULL or not norm[start:end].strip() or norm[end - 1 : end].isascii():
             continue

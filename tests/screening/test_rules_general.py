@@ -620,6 +620,9 @@ def test_pasted_csv_columns_and_more_sensitive_facts_are_masked(text: str, value
         ("精神障害者保健福祉手帳 第52-01188号 の 森 陽子 さんの更新", "52-01188"),
         ("Refund to:\n> Account: Gunma Bank, Maebashi branch, Savings 3317204\n> Holder: LE THI MAI",
          "3317204"),
+        ("接触者の一覧を表にして。\n同僚：Maria Clara Santos、高橋 亮、Tran Van Minh", "Maria Clara Santos"),
+        ("日本語教室の名簿です。\nLee Ji-woo（韓国、1990年4月2日生）\nGarcia Lopez（ペルー）N4", "Garcia Lopez"),
+        ("国保の加入について、李 明浩（イ・ミョンホ）さんから電話がありました。", "李 明浩"),
         ("非常参集名簿を表にして。\n建築課 石川 陽介　前橋市総社町一丁目5-8　090-3333-4444",
          "前橋市総社町一丁目5-8"),
         ("自治会名簿です。会長 北村 勝　電話〇二七‐二三一‐四四五六", "〇二七‐二三一‐四四五六"),
@@ -695,6 +698,16 @@ def test_second_forms_of_names_and_other_values_are_masked(text: str, value: str
         ("㊙ 来年度の使用料改定案、要点を3行で", "non_public"),
         ("研修資料の各ページに合うイラストも生成して貼り付けてほしい。", "image_generation"),
         ("広報用のアイコン画像を5種類お願いします。", "image_generation"),
+        # batch 21
+        ("定期監査の指摘事項の案です。監査委員の合議前で、公表は再来月の予定です。要約して。", "non_public"),
+        ("大会の誘致は、主催者と秘密保持契約を結んで交渉しています。資料の構成を考えて。", "non_public"),
+        ("構成を文章にして。ルーターは 192.168.1.1、保守用に開けているポートは 22 番です。", "non_public"),
+        ("経営計画（素案・院内限り）で外来の縮小を検討しています。説明文を作って。", "non_public"),
+        ("指定管理料の交渉中です（議会にはまだ報告していません）。反論の要点を整理して。", "non_public"),
+        ("大胡町の県営住宅にお住まいの高齢の方から相談がありました。", "address"),
+        ("粕川町中之沢で一人暮らしの男性の安否確認の手順を教えて。", "address"),
+        ("議員から、まだ正式な要望ではないが、歩道の整備を相談された件をメモにして。", "non_public"),
+        ("今年転入してきた生徒が、適応障害の治療を受けていると聞きました。連携方法を整理して。", "sensitive"),
     ],
 )
 def test_session_5_wording_is_stopped(text: str, category: str) -> None:
