@@ -193,6 +193,18 @@ def _database_url() -> str:
     return f"postgres://{user}{password}@{host}:{port}/{cfg['NAME']}"
 
 
+def own_session_dying_with_parent() -> None:
+    """preexec_fn for the worker processes: a process group of their own (so a kill reaches
+    the prefork children too) and, on Linux, SIGTERM when the test process dies. A suite
+    killed mid-run otherwise leaves its worker consuming the next run's tasks."""
+    os.setsid()
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
 class Worker:
     def __init__(self, env: dict[str, str], log: Path) -> None:
         self.env = env
@@ -204,7 +216,7 @@ class Worker:
             [sys.executable, "-m", "celery", "-A", "portal", "worker", "--pool", "prefork",
              "--concurrency", "2", "--loglevel", "INFO", "--without-gossip", "--without-mingle"],
             cwd=ROOT, env=self.env, stdout=self.log.open("ab"), stderr=subprocess.STDOUT,
-            start_new_session=True,
+            preexec_fn=own_session_dying_with_parent,
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:

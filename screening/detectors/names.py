@@ -1175,10 +1175,10 @@ def _add_latin_forms(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
         if _EN_ORG.search(m.group()) or (m.start(), m.end()) in cands.spans:
             continue
         conf = None
-        before = norm[max(0, m.start() - 2) : m.start()]
-        sep = _LIST_SEP.search(before)
-        if sep is not None and sep.end() == len(before):
-            conf = ends.get(m.start() - len(before) + sep.start())
+        lead = norm[max(0, m.start() - 2) : m.start()]
+        sep = _LIST_SEP.search(lead)
+        if sep is not None and sep.end() == len(lead):
+            conf = ends.get(m.start() - len(lead) + sep.start())
         after = _LIST_SEP.match(norm, m.end())
         if conf is None and after is not None:
             conf = starts.get(after.end())

@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, StandIn, Worker, _database_url, free_port
+from tests.conftest import (
+    ROOT,
+    StandIn,
+    Worker,
+    _database_url,
+    free_port,
+    own_session_dying_with_parent,
+)
 
 PASSWORD = "pw-for-tests-2026"
 
@@ -51,7 +58,7 @@ class FaultWorker(Worker):
             command += ["--beat", "--schedule", str(self.log.parent / "beat-schedule")]
         self.process = subprocess.Popen(
             command, cwd=ROOT, env=self.env, stdout=self.log.open("ab"),
-            stderr=subprocess.STDOUT, start_new_session=True,
+            stderr=subprocess.STDOUT, preexec_fn=own_session_dying_with_parent,
         )
         offset = self.log.stat().st_size if self.log.exists() else 0
         deadline = time.monotonic() + 30
