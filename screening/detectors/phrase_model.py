@@ -29,7 +29,7 @@ from typing import Any
 from screening.detectors.context import PUBLISHED_TEXT
 from screening.detectors.non_public import PUBLISHED_ANYWHERE, general_topic
 from screening.detectors.normalize import normalize
-from screening.detectors.requests import WORK_PIVOT
+from screening.detectors.requests import PUBLIC_WORK, TEXT_OUTPUT, WORK_PIVOT
 from screening.detectors.tokens import Token, tokenize
 from screening.types import HINT_CONFIDENCE, Category, Finding
 
@@ -171,8 +171,13 @@ def detect_phrase_model(text: str, findings: list[Finding]) -> list[Finding]:
                                  or _PUBLIC_NOTICE.search(norm))
             if published or _about_rules(norm, lo, hi):
                 continue
-        if category is Category.NON_BUSINESS and WORK_PIVOT.search(norm, lo, hi):
+        if category is Category.NON_BUSINESS and (WORK_PIVOT.search(norm, lo, hi)
+                                                  or PUBLIC_WORK.search(norm, lo, hi)):
             continue  # 休日は釣りをするのですが、仕事として…: the hobby is an aside
+        if category is Category.IMAGE_GENERATION and TEXT_OUTPUT.search(norm):
+            # チラシの文案, デザインブリーフを文章で: the prompt asks for text about a picture (a
+            # picture asked for in words the rules know has already been found by them)
+            continue
         return [Finding(category, lo, hi, CONFIDENCE, REASON)]
     return []
 

@@ -21,7 +21,9 @@ _GENERATE = fast_compile(
     r"(?:[をも]?(?:生成|作成|作曲|描画|出力|合成|デザイン)(?:して|し|を|する|でき)?|を?(?:作|つく)(?:って|れ)|"
     r"を?描いて|を?出して|に(?:して|でき)|で(?:作って|出して)|を?(?:作|つく)りたい|"
     r"を?(?:作|つく)る(?:こと)?(?:は|が|って)?(?:でき|可能))"
-    r"(?:ください|ほしい|欲しい|もらえ|いただ|くれ|お願い|下さい|ますか|たい|る?\?|。|$|\s|、|!|↓|→|:|貼り付け|添付)"
+    r"(?:ください|ほしい|欲しい|もらえ|いただ|くれ|お願い|下さい|ますか|たい|る?\?|。|$|\s|、|!|↓|→|:|貼り付け|添付|つけ|付け)"
+    # 絵で3パターン見せて
+    r"|(?:絵|イラスト|画像)で[^。\n]{0,8}(?:見せて|描いて|出して)"
     # スタンプ画像を8種類お願いします
     rf"|{_MEDIA}を?(?:\d+|[一二三四五六七八九十]+)(?:種類|枚|点|パターン|案|カット)(?:ほど|くらい|ずつ)?"
     r"(?:お願い|ください|ほしい|欲しい)"
@@ -38,7 +40,7 @@ _EDIT_IMAGE = fast_compile(
     r"(?:写真|画像)[^。\n]{0,24}?(?:加工して|加工した|切り抜いて|切り抜いた|背景を消して|背景を消し|"
     r"レタッチ|合成して|合成した|修整して|顔を(?:変え|差し替え)|カラー化|着せ替え|差し替えて)"
 )
-_TEXT_OUTPUT = fast_compile(
+TEXT_OUTPUT = fast_compile(
     r"原稿|文案|文章|台本|シナリオ|構成|説明|コピー|歌詞|企画|仕様|レイアウト|見出し|タイトル案|"
     r"キャプション|テキスト|文言|案内文|手順|方法|ルール|禁止|理由|規程|規則|要領|ひな形|雛形|"
     r"保存期間|マニュアル|字幕|テロップ|代替テキスト|alt"
@@ -105,7 +107,7 @@ _PRIVATE_FRAMED = fast_compile(
     r"[^。\n]{0,12}?(?:旅行|旅|温泉|[0-9一二三]泊|キャンプ|バーベキュー|BBQ|ドライブ|デート|飲み会)|"
     rf"{_OWN}(?:に|へ)(?:渡す|贈る|あげる|送る)[^。\n]{{0,6}}(?:手紙|メッセージ|プレゼント)|結婚記念日|"
     r"(?:自分用|私物|家で使う|自宅用|自家用車|マイカー)[^。\n]{0,16}(?:買い替え|購入|おすすめ|選び方)|"
-    r"私事|私的に|(?:引っ越し|引越し)の(?:挨拶|あいさつ)|副業で|"
+    r"私事|私的に|(?:引っ越し|引越し)の(?:挨拶|あいさつ)|副業で|(?:私|自分)(?:個人|自身)の(?:こと|用事|問題)(?:です|で)|"
     # one's own shop or landlord: 個人で運営しているネットショップ, 今住んでいるアパートの敷金
     r"個人で(?:運営|経営|やって)している[^。\n]{0,10}(?:ショップ|店|ブログ|チャンネル)|"
     r"(?:今|私が|自分が)住んでいる[^。\n]{0,8}(?:アパート|マンション|部屋|借家)[^。\n]{0,12}"
@@ -130,7 +132,7 @@ _CITY_RUN = fast_compile(
     r"市(?:が|の)?主催|市主催|参加者(?:の)?募集|結婚支援|事業として|講座|セミナー|職員向け|研修|"
     r"PR記事|モデルコース|観光"
 )
-_PUBLIC_WORK = fast_compile(
+PUBLIC_WORK = fast_compile(
     r"市民|住民|来訪者|観光客|参加者|利用者|イベント|(?<!自己)PR|(?<!自己)ＰＲ|チラシ|ポスター|広報|案内文|事業|"
     r"施策|相談会|窓口|職員向け|研修"
 )
@@ -147,7 +149,7 @@ def detect_requests(text: str) -> list[Finding]:
     findings: list[Finding] = []
     pos = 0
     while (m := _GENERATE.search(norm, pos)) is not None:
-        if _TEXT_OUTPUT.search(m.group()):
+        if TEXT_OUTPUT.search(m.group()):
             # アバターが台本どおりに話す映像を作る: the text word belongs to an earlier noun;
             # a later media noun in the same stretch may still be the one asked for
             pos = m.start() + 1
@@ -164,12 +166,13 @@ def detect_requests(text: str) -> list[Finding]:
     for m in _PRIVATE.finditer(norm):
         if _CITY_RUN.search(sentence(norm, m.start(), m.end())):
             continue  # 市が主催する婚活バスツアー: the city's own programme
-        if WORK_PIVOT.search(sentence(norm, m.start(), m.end())):
-            continue
+        around = sentence(norm, m.start(), m.end())
+        if WORK_PIVOT.search(around) or (m.group().startswith("趣味") and PUBLIC_WORK.search(around)):
+            continue  # 趣味で山登りをしているので…登山者向けのチラシ: the hobby is why, not what
         findings.append(Finding(Category.NON_BUSINESS, m.start(), m.end(), 0.8, "private_use"))
     for m in _PRIVATE_FRAMED.finditer(norm):
         around = sentence(norm, m.start(), m.end())
-        if _PUBLIC_WORK.search(around) or WORK_PIVOT.search(around):
+        if PUBLIC_WORK.search(around) or WORK_PIVOT.search(around):
             continue
         findings.append(Finding(Category.NON_BUSINESS, m.start(), m.end(), 0.8, "private_use"))
     return findings
