@@ -13,7 +13,7 @@ from screening.engine import screen_text
 from screening.types import HINT_CONFIDENCE, WARN_BELOW, Category, Decision, Finding
 
 # Wording no rule lists: a draft before the council, an undecided reorganisation.
-DRAFT = "議会に出す前の条例改正案の骨子です。分かりやすく書き直してください。"
+DRAFT = "議会の審議前の条例改正案の骨子です。分かりやすく書き直してください。"
 
 
 def test_draft_before_the_council_is_warned_not_blocked():
@@ -24,7 +24,7 @@ def test_draft_before_the_council_is_warned_not_blocked():
     assert finding.reason == phrase_model.REASON
     assert HINT_CONFIDENCE <= finding.confidence < WARN_BELOW
     # The span is the sentence the model found, not the whole prompt.
-    assert DRAFT[finding.start : finding.end] == "議会に出す前の条例改正案の骨子です"
+    assert DRAFT[finding.start : finding.end] == "議会の審議前の条例改正案の骨子です"
     assert "〔非公開情報1〕。分かりやすく書き直してください。" == result.masked_text
 
 
