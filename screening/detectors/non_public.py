@@ -29,7 +29,8 @@ _MARK_SOURCE = (
     # marks and cues of secrecy in the words staff actually write
     + _UNIT_SECRET + r"持出禁止|持ち出し禁止|配布先限定|複製禁止|CONFIDENTIAL|Confidential|"
     r"非開示|外部提供不可|提供不可|開示不可|転送不可|非公開(?:が|を|の)?前提|内々に|内々の|"
-    r"非公式(?:に|の)(?:打診|協議|折衝|交渉|接触)|(?:察知され|気づかれ|悟られ|知られ)(?:て[^。\n]{0,12})?(?:ないよう|ずに)|"
+    r"非公式(?:に|の)(?:打診|協議|折衝|交渉|接触)|非公式に(?:聞いた|得た|入手した|教えてもらった)|"
+    r"配布先は[^。\n]{0,8}(?:のみ|限り|限定)|(?:部長級|課長級|幹部|管理職)(?:のみ|限り|限定)(?:で|の|です|。)|(?:察知され|気づかれ|悟られ|知られ)(?:て[^。\n]{0,12})?(?:ないよう|ずに)|"
     r"(?:限られた人|一部の人|一部の職員)しか知らない|部外扱い|どこにも出して(?:い)?(?:ない|ません)|捜査関係事項照会|"
     r"(?:公開|公表)しないと決め|会議録(?:に|には)載せない|"
     r"\b(?:has(?:n't| not)|have(?:n't| not)) (?:yet )?been (?:released|announced|published|made public)\b|"
@@ -91,9 +92,11 @@ _MARK = fast_compile(_MARK_SOURCE)
 # re tries every branch of _MARK at every kanji because of _UNIT_SECRET; a text without
 # 外秘 cannot match that branch, so it is searched without it (the same matches, ~7x faster).
 _MARK_WITHOUT_UNIT_SECRET = fast_compile(_MARK_SOURCE.replace(_UNIT_SECRET, "", 1))
-_SERVICE = fast_compile(r"[)）]?(?:\s?[(（][^)）\n]{0,8}[)）])?(?:の)?(?:相談)?(?:窓口|制度|体制|の仕組み)")
+_SERVICE = fast_compile(
+    r"[)）]?(?:\s?[(（][^)）\n]{0,8}[)）])?(?:の)?(?:相談)?(?:窓口|制度|体制|の仕組み)|者保護法"
+)
 # 公益通報の窓口に…通報がありました: a report the service received is a case
-_CASE_RECEIVED = fast_compile(r"(?:通報|相談|申立て?|申し立て)(?:が|を)(?:あり|ありました|受け)|通報者を特定")
+_CASE_RECEIVED = fast_compile(r"(?:通報|相談|申立て?|申し立て)(?:が|を)(?:あり|ありました|受け)")
 # 取扱注意文書の保管・廃棄ルールを新人向けにまとめて: the whole text drafts rules for handling such
 # documents, so the marks and "持ち出し禁止" in it are the rules' words, not markings
 _DRAFTING_RULES = fast_compile(
@@ -116,7 +119,7 @@ _GENERAL_TOPIC = fast_compile(
     r"入力(?:しない|しないで|してはいけない|しては(?:いけ|なら)ない|禁止)|"
     # 【取扱注意】文書の保管・廃棄ルール, 情報公開条例6条の非開示情報の違い
     r"(?:保管|廃棄|管理|取扱い?)(?:・(?:保管|廃棄|管理|取扱い?))*(?:の)?(?:ルール|規程|要領|マニュアル|手順)|"
-    r"情報公開条例|の違いを|とは何|"
+    r"情報公開条例|の違いを|とは何|テンプレート|ひな形|雛形|文例|運用規程|見直すポイント|"
     r"(?:管理|取扱い?|取り扱い)(?:の)?(?:ルール|規程|要領|マニュアル|手順書)"
 )
 # 「ここだけの話」として聞いた: the quoted mark is how it was told, not a word discussed.
@@ -279,9 +282,9 @@ _AMOUNT_OR_PENDING = fast_compile(_AMOUNT_TEXT + "|調整中|検討中|未定")
 # as often a general question, so they ask for a confirmation (warn) rather than block.
 _PENDING = fast_compile(
     r"(?:審議中|協議中|調整中)の[^。\n]{0,12}(?:案(?!内)|計画|方針)|"
-    r"(?:抜き打ち|予告なし|無予告|事前(?:に)?通告(?:は|を)?(?:し|せ)(?:ない|ず)|事前通告なし)"
+    r"(?:抜き打ち|予告なし|無予告|事前(?:に)?(?:通告|通知)(?:は|を)?(?:し|せ)(?:ない|ず)|事前(?:通告|通知)なし)"
     r"[^。\n]{0,12}(?:検査|監査|調査|立入|実地指導|指導監査|査察)|"
-    r"(?:検査|監査|立入)[^。\n]{0,20}(?:抜き打ち|事前(?:に)?通告(?:は|を)?(?:し|せ)(?:ない|ず)|事前通告なし)|"
+    r"(?:検査|監査|立入)[^。\n]{0,20}(?:抜き打ち|事前(?:に)?(?:通告|通知)(?:は|を)?(?:し|せ)(?:ない|ず)|事前(?:通告|通知)なし)|"
     # a tender not yet announced or opened: secret when its figures are in the text
     r"公告前|開札前|"
     # まだ正式には決まってないけど: a rumour of a decision, perhaps not yet public

@@ -21,7 +21,7 @@ _TERMS = (
     # がん検診, がん看護: a programme or a specialty, not anyone's illness
     r"(?:乳|肺|胃|大腸|肝臓|膵臓|子宮|前立腺)?(?:がん|癌)(?!検診|予防|対策|教育|看護|拠点|診療連携)|白血病|糖尿病|高血圧|脳梗塞|脳卒中|心筋梗塞|"
     r"心不全|腎不全|人工透析|透析|在宅酸素(?:療法)?|人工呼吸器|たん吸引|胃ろう|医療的ケア児?|"
-    r"(?:アルツハイマー型|レビー小体型|若年性)?認知症|うつ病|鬱病|双極性障害|統合失調症|"
+    r"(?:アルツハイマー型|レビー小体型|若年性)?認知症|うつ病|鬱病|うつ(?:状態|になった|になり|と診断)|双極性障害|統合失調症|"
     r"適応障害|パニック障害|摂食障害|依存症|アルコール依存|PTSD|ADHD|ASD|LD|自閉症|"
     r"発達障害|知的障害|精神疾患|精神障害|難病|HIV|エイズ|AIDS|肝炎|結核|"
     r"自閉スペクトラム症|自閉症スペクトラム|注意欠如・?多動症|注意欠陥・?多動性障害|学習障害|"
@@ -97,6 +97,16 @@ _QUOTED_SAYING = fast_compile(r"[」』]と(?:言われ|話され|言って|訴�
 # The text says its case is made up (a training case, a role play).
 _FICTIONAL = fast_compile(r"架空(?:の)?(?:事例|人物|ケース|設定|話)|実在の人物とは関係|仮想(?:の)?事例|演習用の事例")
 _GENERAL = fast_compile(r"制度|法|研修|講座|一般|啓発|サポーター|とは|について説明|の流れ|方法")
+# The sentence asks how such cases are handled in general (産後うつのスクリーニングの一般的な進め方と
+# 母親への声かけの例; 相談を受けたときに記録に残すべき項目): its 母親 or 本人 is anyone's.
+_GENERAL_SENTENCE = fast_compile(
+    r"一般的な|一般論|一般に|典型的な|よくある|べき(?:項目|こと|点)|進め方|留意点|声かけの例|対応の流れ|"
+    r"チェックリスト|研修(?:用|資料)|マニュアル"
+)
+# …but not when the sentence singles someone out (唯一の全盲の職員…配慮すべき点)
+_ONE_OF_A_KIND = fast_compile(
+    r"唯一|ただ一人|最高齢|[1１一](?:名|人)(?:のみ|だけ)|\d{1,3}歳|\d0代|\d年生|\d年\d組|双子"
+)
 
 
 def detect_sensitive(text: str) -> list[Finding]:
@@ -122,7 +132,9 @@ def detect_sensitive(text: str) -> list[Finding]:
             # a made-up case, or material already published (a premium table naming
             # 生活保護受給者 as a class): about no one unless a name is found too
             fictional = bool(_FICTIONAL.search(norm) or PUBLISHED_TEXT.search(norm))
-        if individual and not fictional and not _GENERAL.search(norm[start:end]):
+        if individual and not fictional and not _GENERAL.search(norm[start:end]) and not (
+            _GENERAL_SENTENCE.search(norm, lo, hi) and not _ONE_OF_A_KIND.search(norm, lo, hi)
+        ):
             confidence = 0.6
         else:
             confidence = 0.2
