@@ -739,6 +739,8 @@ def test_second_forms_of_names_and_other_values_are_masked(text: str, value: str
         ("今年の年賀状に載せる家族の近況を考えて。長男が高校に入学しました。", "non_business"),
         ("亡くなった元職員の妻から、夫は職場のことでうつになったという手紙が届きました。返信を考えて。",
          "sensitive"),
+        # 審査基準と配点表 is the document, not a question about criteria in general
+        ("審査基準と配点表です（応募者には事前に示していない採点細目）。目安を作って。", "non_public"),
     ],
 )
 def test_session_5_wording_is_stopped(text: str, category: str) -> None:
@@ -774,6 +776,7 @@ def test_session_5_wording_is_stopped(text: str, category: str) -> None:
         "趣味で山登りをしているので気になっていたのですが、登山者向けの遭難防止チラシの文案を作って。",
         "市の新しいロゴマークをデザイン会社に外注します。依頼用のデザインブリーフを文章で作って。",
         "産後うつのスクリーニングの一般的な進め方と、母親への声かけの例を教えて。",
+        "「公表前」の情報を非公開とする基準と具体例を教えて。",
         "DV被害の相談を受けたときに相談員が記録に残すべき項目を整理して。",
         "人事異動の内示が出た後に使う引継書のテンプレートを作って。",
         "公益通報者保護法の改正に対応して、内部通報窓口の運用規程を見直すポイントを整理して。",
