@@ -30,6 +30,7 @@ _MARK_SOURCE = (
     + _UNIT_SECRET + r"持出禁止|持ち出し禁止|配布先限定|複製禁止|CONFIDENTIAL|Confidential|"
     r"非開示|外部提供不可|提供不可|開示不可|転送不可|非公開(?:が|を|の)?前提|内々に|内々の|"
     r"非公式(?:に|の)(?:打診|協議|折衝|交渉|接触)|非公式に(?:聞いた|得た|入手した|教えてもらった)|"
+    r"(?:公表|公開|発表)は控えて(?:ほしい|ください|いただきたい)|"
     r"配布先は[^。\n]{0,8}(?:のみ|限り|限定)|(?:部長級|課長級|幹部|管理職)(?:のみ|限り|限定)(?:で|の|です|。)|(?:察知され|気づかれ|悟られ|知られ)(?:て[^。\n]{0,12})?(?:ないよう|ずに)|"
     r"(?:限られた人|一部の人|一部の職員)しか知らない|部外扱い|どこにも出して(?:い)?(?:ない|ません)|捜査関係事項照会|"
     r"(?:公開|公表)しないと決め|会議録(?:に|には)載せない|"
@@ -143,7 +144,9 @@ _PROCESS = fast_compile(
     r"着眼点|"
     r"(?:庁議|部長会議|政策会議|経営会議)に(?:かける|諮る|付議する)?前|"
     # an inquiry not yet put to the council, approval not yet given, results not yet sent
-    r"(?:諮問|付議|上程|提案)する前の|内部検討(?:の)?段階|"
+    r"(?:諮問|付議|上程|提案)する前の|内部検討(?:の)?段階|審議中の段階|内部見解|"
+    r"まだ(?:公表|発表|公開)されて(?:い)?(?:ない|ません)|"
+    r"警備(?:が|の)?手薄|侵入者検知|(?:立入検査|抜き打ち検査|査察)の予定(?:日|表)|"
     r"(?:諮問|付議|上程|公表|発表)前の(?:試算|案|資料|数値|データ|計画)|"
     r"(?:監査委員|委員)の合議前|(?:公表|発表|通知|公告|内示|発令)は(?:来月|来週|明日|[^。\n]{1,8}の予定)|"
     # batch 24: secrecy implied by the timing and the circumstances
@@ -219,7 +222,7 @@ _PROCESS = fast_compile(
     r"(?:い)?(?:ない|ません)|決まりかけ|調整前の案|(?:本人|相手方|地権者)(?:に|にも)?(?:は)?打診前|"
     r"(?:譲渡|売却|買収|取得|賃貸|賃料)(?:価格|額)?の(?:上限|下限)|買収予定(?:区域|地|価格)|"
     # a tip-off or an investigation in progress (談合, 不正 …)
-    r"(?:談合|不正|横領|着服|不適正)(?:の疑い|があるとの|が疑われ)|"
+    r"(?:談合|不正(?:受給|請求|経理)?|横領|着服|不適正)(?:の疑い|があるとの|が疑われ)|"
     r"(?:情報提供|通報|告発)を受け[^。\n]{0,30}(?:調査中|確認中|事実確認)|"
     # weak points of security
     r"(?:防犯カメラ|監視カメラ|カメラ|センサー|警備)[^。\n]{0,10}死角|警備体制の(?:穴|弱点)|脆弱性(?:の内容|が残って)|"
@@ -249,7 +252,8 @@ _PRICE = fast_compile(
 # Anywhere in the text: the tender is over or its prices were announced.
 PUBLISHED_ANYWHERE = fast_compile(r"公表済|公告済|事前公表|開札済|入札結果|落札価格|落札結果")
 # In the price's own sentence only.
-_PUBLISHED = fast_compile(r"公表され|公表して|公開済|公表する自治体|一覧")
+# (一覧にしてください is a format asked for, not a published list)
+_PUBLISHED = fast_compile(r"公表され|公表して|公開済|公表する自治体|結果一覧|一覧(?:を|で|に)?(?:公表|公開)")
 
 
 # The city's own position in a negotiation (用地買収, 企業誘致, 和解): its ceiling, its offer.
@@ -401,4 +405,5 @@ def detect_non_public(text: str) -> list[Finding]:
                 hi = min(len(norm), hi + 400) if paragraph_end < 0 else min(paragraph_end, hi + 400)
         if _AMOUNT_OR_PENDING.search(norm, lo, hi):
             findings += _with_amounts(norm, m, lo, hi, "planned_price")
-    return findings
+    # 予定価格（…1億2,340万円）と最低制限価格: both cues claim the same amount once each
+    return list(dict.fromkeys(findings))

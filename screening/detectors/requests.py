@@ -13,7 +13,7 @@ _MEDIA = (
     r"(?:画像|イラスト|似顔絵|絵|写真|動画|映像|ムービー|アニメーション|アニメ|ロゴ|アイコン|"
     r"BGM|音楽|楽曲|曲|ジングル|音声(?:ファイル|データ)?|CG|アバター|壁紙|スタンプ|"
     r"イメージ図|完成予想図|完成図|パース|デザイン画|三面図|漫画|マンガ|4コマ|音源|歌声|"
-    r"背景画像|クリップ|ピクトグラム|SVG|合成音声|ソング)"
+    r"背景画像|クリップ|ピクトグラム|SVG|合成音声|ソング|3D(?:モデル|データ|CG))"
 )
 # The media noun, at most 14 characters of the same clause, then a request to make it.
 _GENERATE = fast_compile(
@@ -43,12 +43,13 @@ _EDIT_IMAGE = fast_compile(
 TEXT_OUTPUT = fast_compile(
     r"原稿|文案|文章|台本|シナリオ|構成|説明|コピー|歌詞|企画|仕様|レイアウト|見出し|タイトル案|"
     r"キャプション|テキスト|文言|案内文|手順|方法|ルール|禁止|理由|規程|規則|要領|ひな形|雛形|"
-    r"保存期間|マニュアル|字幕|テロップ|代替テキスト|alt"
+    r"保存期間|マニュアル|字幕|テロップ|代替テキスト|alt|in words|storyboard|script|caption|[Dd]escribe"
 )
 _GENERATE_EN = fast_compile(
     r"\b(?:generate|create|make|draw|paint|render|compose|produce|design)\b[^.!?\n]{0,30}?"
     r"\b(?:image|picture|photo|illustration|drawing|logo|icon|video|movie|animation|music|song|map|sticker|comic|"
-    r"clip|melody|jingle|voice|audio)s?\b",
+    r"clip|melody|jingle|voice|audio|visual|cartoon|rendering|mock-?up|avatar|artwork|graphic|soundtrack|"
+    r"backing track|3D model)s?\b",
     re.I,
 )
 
@@ -57,7 +58,8 @@ _PRIVATE = fast_compile(
     r"婚活(?:アプリ|サイト|パーティー)?|マッチングアプリ|ラブレター|片思い|告白の|デートプラン|"
     r"恋人|彼氏|彼女への|"
     r"(?:今)?買うべき(?:日本株|米国株|株|銘柄)|おすすめの銘柄|株価予想|NISA|iDeCo|FX|仮想通貨|"
-    r"3連単(?:の買い目)?|三連単|馬券|競馬の[^。、\n]{0,10}予想|競艇|競輪|"
+    r"3連単(?:の買い目)?|三連単|馬券|競馬の[^。、\n]{0,10}予想|競馬[^。\n]{0,12}買い目|競艇|競輪|"
+    r"\bdating (?:profile|app)s?\b|"
     r"(?:天皇賞|有馬記念|日本ダービー|菊花賞|皐月賞|桜花賞|宝塚記念|ジャパンカップ|重賞)[^。、\n]{0,6}(?:予想|買い目)|"
     r"転職の志望動機|(?:民間|他社|一般)(?:の)?[^。\n]{0,8}(?:企業|会社)に(?:応募|転職)したい|"
     r"\b[Ff]antasy (?:football|baseball|basketball|league)|宝くじ|(?:年末|サマー|ドリーム)ジャンボ|ロト[67]|パチンコ|パチスロ|"

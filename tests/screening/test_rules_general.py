@@ -741,6 +741,20 @@ def test_second_forms_of_names_and_other_values_are_masked(text: str, value: str
          "sensitive"),
         # 審査基準と配点表 is the document, not a question about criteria in general
         ("審査基準と配点表です（応募者には事前に示していない採点細目）。目安を作って。", "non_public"),
+        # batch 26 (media and private use)
+        ("Generate a 3D rendering of the new library entrance for the briefing.", "image_generation"),
+        ("Could you make a visual for our flu-shot campaign post?", "image_generation"),
+        ("Draw a cartoon of a smiling fire truck for the kids' page.", "image_generation"),
+        ("展示用に、マスコットの3Dモデルを生成してください。", "image_generation"),
+        ("Help me write a dating profile for myself.", "non_business"),
+        ("日曜の競馬、メインの買い目を考えて。", "non_business"),
+        ("配水池の警備が手薄な時間帯をまとめた資料を要約して。", "non_public"),
+        ("不正受給の疑いがある事業者への立入検査の予定日を整理して。", "non_public"),
+        ("県から「公表は控えてほしい」と言われている協議資料を要約して。", "non_public"),
+        ("昇任の可否は評価者会議で審議中の段階です。論点を整理して。", "non_public"),
+        ("許可を出すかどうかの内部見解を要約して。", "non_public"),
+        ("まだ公表されていない駅前再開発の区域をまとめて。", "non_public"),
+        ("来月入札の工事の予定価格（税抜8,200万円）を内訳と一緒に一覧にしてください。", "non_public"),
     ],
 )
 def test_session_5_wording_is_stopped(text: str, category: str) -> None:
@@ -777,6 +791,8 @@ def test_session_5_wording_is_stopped(text: str, category: str) -> None:
         "市の新しいロゴマークをデザイン会社に外注します。依頼用のデザインブリーフを文章で作って。",
         "産後うつのスクリーニングの一般的な進め方と、母親への声かけの例を教えて。",
         "「公表前」の情報を非公開とする基準と具体例を教えて。",
+        "Describe in words, scene by scene, a storyboard for a 30-second safety video. Our team will film it.",
+        "昨年度の入札結果一覧（公表済み）から、落札率の平均を出して。",
         "DV被害の相談を受けたときに相談員が記録に残すべき項目を整理して。",
         "人事異動の内示が出た後に使う引継書のテンプレートを作って。",
         "公益通報者保護法の改正に対応して、内部通報窓口の運用規程を見直すポイントを整理して。",
