@@ -42,6 +42,12 @@ _PERSONAL = fast_compile(
     r"宛名|様|さん|氏|方|者|residing|address|Address|lives"
 )
 _RESIDENCE_AFTER = fast_compile(r"^(?:に(?:お住まい|住む|住んで|在住)|在住|の者(?:です|と|で)|の(?:住民|地権者|居住者)の方|の(?:アパート|マンション|団地|借家|自宅)(?:で|に)|の(?:方|男性|女性|お宅|[^\s]{1,4}さん|[^\s]{1,4}様)|の[^\s]{1,6}宅)")
+# 2218 Maple Crescent, Victoria, BC V8R 1K2, Canada: a street address written the English way
+_EN_STREET = fast_compile(
+    r"\b\d{1,5} (?:[A-Z][a-z]+ ){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Crescent|Drive|Dr\.|Lane|"
+    r"Way|Boulevard|Blvd\.|Court|Place|Terrace|Circle)(?:,? (?:[A-Z][A-Za-z.]+ ?){1,3}){0,3}"
+    r"(?:,? [A-Z0-9]{3} ?[A-Z0-9]{3}|,? \d{5}(?:-\d{4})?)?(?:, [A-Z][a-z]+)?"
+)
 _ROMAJI = fast_compile(
     r"(?<![0-9A-Za-z-])\d{1,4}(?:-\d{1,4}){1,3},? [A-Z][a-z]+(?:-(?:machi|cho|chō|mura|ku|shi|chome))?"
     r"(?:, ?[A-Z][a-z]+(?:-(?:shi|ken|ku|gun))?){0,3}(?:,? \d{3}-\d{4})?"
@@ -160,7 +166,7 @@ def detect_addresses(text: str, people: Sequence[tuple[int, int]] = ()) -> list[
         lo, _hi = sentence_bounds(norm, start, end)
         institutional = (_INSTITUTION.search(norm, max(lo, start - 40), start)
                          or _INSTITUTION.search(after(norm, end, 14)))
-        if "自宅" in after(norm, end, 8):
+        if "自宅" in after(norm, end, 8) or "自宅" in before(norm, start, 12):
             institutional = None  # 前橋市嶺町2071-4（自宅兼事務所）: someone's home all the same
         in_sentence = sentence(norm, start, end)
         if "記入例" in in_sentence or "記載例" in in_sentence:
@@ -192,4 +198,7 @@ def detect_addresses(text: str, people: Sequence[tuple[int, int]] = ()) -> list[
             findings.append(Finding(Category.ADDRESS, start, m.end(), 0.45, "town_house"))
     for m in _ROMAJI.finditer(norm):
         findings.append(Finding(Category.ADDRESS, m.start(), m.end(), 0.85, "romaji_address"))
+    for m in _EN_STREET.finditer(norm):
+        personal = _PERSONAL.search(before(norm, m.start(), 40))
+        findings.append(_graded(m.start(), m.end(), personal is not None, published, "street_address"))
     return findings

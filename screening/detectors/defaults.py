@@ -19,6 +19,8 @@ DEFAULT_ALLOW_TERMS: frozenset[str] = frozenset(
         "371-8601",
         "027-224-1111",
         "0272241111",
+        "2-12-1 Otemachi, Maebashi, Gunma 371-8601",
+        "2-12-1 Otemachi, Maebashi",
         # 前橋市保健所, 群馬県庁
         "前橋市朝日町三丁目36番17号",
         "027-220-5777",

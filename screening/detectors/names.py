@@ -62,6 +62,8 @@ _LATIN_ROSTER = fast_compile(
 )
 # 片貝様 on a line of its own at the head of a letter; 宛名が「金井」.
 _SALUTATION = fast_compile(r"^[ 　]*([一-龥々]{1,4})[ 　]?(?:様|さま|殿)[ 　]*$", re.M)
+# 宛名は「お問い合わせいただいた方」: a description of whoever it is, not a name
+_GENERIC_ADDRESSEE = fast_compile(r"(?:いただいた|された|した|の)方$")
 _QUOTED_LABEL = fast_compile(
     r"(?:宛名|名前|氏名|名義)(?:が|は)[「『]([^」』\n○〇◯△□×＊*]{1,12}?)\s?(?:様|さん|殿)?[」』]"
 )
@@ -77,7 +79,7 @@ _ROLE_AFTER = fast_compile(
 )
 _ORG_AFTER = fast_compile(
     r"(?:株式会社|有限会社|合同会社|建設|工務店|商店|製作所|工業|産業|興業|精機|食品|製菓|"
-    r"乳業|銀行|病院|医院|クリニック|法律事務所|事務所|ホテル|旅館|商会|組合|財団|学園|"
+    r"乳業|銀行|病院|総合病院|中央病院|記念病院|医院|クリニック|法律事務所|事務所|ホテル|旅館|商会|組合|財団|学園|"
     r"高校|高等学校|小学校|中学校|大学|通り|町|村|川|山|橋|駅|公園|神社|寺|城|線|賞|流|派|"
     r"記念館|文学館|美術館|家住宅|邸|ビル|ホール|賞|杯|記念|財閥|グループ|ブランド|"
     r"Inc|Co\.|Corp|Ltd)"
@@ -167,6 +169,9 @@ _EN_ORG = fast_compile(
 _AGE_AFTER = fast_compile(r"(?<=[^\d\s(])(?: |\()\d{1,3}歳(?!以上|以下|未満|まで|から|以降)")
 _KATA_PAIR = fast_compile(r"(?<![ァ-ヴー・])([ァ-ヴ][ァ-ヴー]{1,6}) ([ァ-ヴ][ァ-ヴー]{1,6})(?![ァ-ヴー・])")
 _ROMAJI_PAIR = fast_compile(r"\b([A-Z][a-z]{1,14}|[A-Z]{2,15}) ([A-Z][a-z]{1,14}|[A-Z]{2,15})\b")
+# 担当：情報政策課 鈴木（内線2314）: a staff member's surname with an extension (warn only:
+# staff names in signatures are often public, but not always)
+_EXTENSION_AFTER = fast_compile(r"([一-龥々]{1,4})\s?\(内線\s?\d{3,5}\)")
 # 2組の陽翔くん, ひまわり組のゆいちゃん: a pupil's given name after the class, whatever the
 # dictionary makes of the kanji (陽 + 翔く)
 _PUPIL = fast_compile(
@@ -669,7 +674,9 @@ def detect_names(text: str) -> list[Finding]:
         if can_be_surname(m.group(1)):
             cands.add(m.start(1), m.end(1), ANCHORED, "title")
     for m in _QUOTED_LABEL.finditer(norm):
-        if not m.group(1).endswith(("各位", "御中", "一同", "皆様", "関係者", "担当者")):
+        if not m.group(1).endswith(("各位", "御中", "一同", "皆様", "関係者", "担当者")) and not (
+            _GENERIC_ADDRESSEE.search(m.group(1))
+        ):
             cands.add(m.start(1), m.end(1), ANCHORED, "field_label")
     for m in _LABEL.finditer(norm):
         end = _forward_name(norm, m.end(), by_start, tokens)
@@ -714,6 +721,9 @@ def detect_names(text: str) -> list[Finding]:
     for m in _ROMAJI_PAIR.finditer(norm):
         if _romaji_name(m.group(1), m.group(2)):
             cands.add(m.start(), m.end(), CASE_FULL, "romaji_name")
+    for m in _EXTENSION_AFTER.finditer(norm):
+        if can_be_surname(m.group(1)):
+            cands.add(m.start(1), m.end(1), BARE_FULL, "extension")
     for m in _PUPIL.finditer(norm):
         idx = by_start.get(m.start(1))
         word = tokens[idx] if idx is not None else None

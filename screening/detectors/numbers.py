@@ -97,7 +97,11 @@ _PERSONAL_PHONE_CONTEXT = fast_compile(
     r"様|さん|氏(?!名)|殿|くん|君|ちゃん|宅|自宅|携帯|本人|相談者|申請者|連絡先|長男|長女|"
     r"次男|次女|夫|妻|母|父|息子|娘|保護者|家族|個人|氏名|世帯主|住所"
 )
-_INSTITUTION_AFTER = fast_compile(r"^\s*[（(](?:代表|直通|内線|平日|受付)")
+_INSTITUTION_AFTER = fast_compile(
+    r"^\s*[（(](?:代表|直通|内線|平日|受付|(?:課|係|室|所|局|部|センター)の?(?:直通|代表))"
+)
+# 市役所 福祉課 御中: the addressee of a letter; the numbers in it are the sender's
+_ADDRESSEE_LINE = fast_compile(r"[^\n]{0,20}?(?:御中|宛て?|あて)(?:\s|$)")
 
 
 def _phone_context(norm: str, start: int, end: int) -> str | None:
@@ -108,7 +112,8 @@ def _phone_context(norm: str, start: int, end: int) -> str | None:
         return "institutional"
     window = norm[max(0, start - 150) : start]
     last_personal = max((m.end() for m in _PERSONAL_PHONE_CONTEXT.finditer(window)), default=-1)
-    last_inst = max((m.end() for m in _INSTITUTION.finditer(window)), default=-1)
+    last_inst = max((m.end() for m in _INSTITUTION.finditer(window)
+                     if not _ADDRESSEE_LINE.match(window, m.end())), default=-1)
     if last_personal < 0 and last_inst < 0:
         return None
     return "personal" if last_personal >= last_inst else "institutional"

@@ -17,7 +17,7 @@ CEILINGS = {
     "batch10": (0, 0), "batch11": (0, 0), "batch12": (0, 0), "batch13": (0, 1), "batch14": (0, 0),
     "batch15": (0, 0), "batch16": (0, 0), "batch17": (0, 0), "batch18": (0, 0),
     "batch19": (2, 0), "batch20": (0, 0), "batch21": (0, 0), "batch22": (0, 0),
-    "batch23": (4, 0), "batch24": (0, 0), "batch26": (0, 0),
+    "batch23": (4, 0), "batch24": (0, 0), "batch25": (1, 0), "batch26": (0, 0),
 }
 
 
