@@ -153,10 +153,14 @@ _EN_ANCHOR = fast_compile(
 # (Ahmed Karim (ahmed@…), Kenji Morimoto (DOB …), Baral Suman（29）, Ferreira Lucas 前橋市…).
 # Lucas Ferreira da Silva, Vincent van Gogh: the small words inside a Latin name
 _PARTICLE = r"(?: (?:da|de|dos|das|do|van|von|der|bin|binti|al|el|di|du|la|le))"
+# Two to four capitalised Latin words, with those small words between them
+_LATIN_FULL_NAME = (
+    rf"[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+(?:{_PARTICLE}? [A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+){{1,3}}"
+)
 _LATIN_NAME_BESIDE = fast_compile(
-    rf"\b([A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+(?:{_PARTICLE}? [A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+){{1,3}})"
+    rf"\b({_LATIN_FULL_NAME})"
     r"(?: ?\([^()\n@]{1,15}\) ?| ?[(<（]| |/|:)[\w.+\-]+@|"
-    rf"\b([A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+(?:{_PARTICLE}? [A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+){{1,3}})"
+    rf"\b({_LATIN_FULL_NAME})"
     r"(?= ?[(（](?:DOB|born|b\.|aged?|\d{1,3}[)）]|[^()（）\n]{0,20}?\d{1,3}歳)|,? (?:born|aged) |"
     r" ?[一-龥]{2,3}[都道府県市])"
 )
@@ -1145,7 +1149,7 @@ _WITH_KATAKANA_READING = fast_compile(
 # A Latin name standing in a list beside other names (Sita Kumari Tamang、金井 雄太), or with a
 # country in brackets after it (Alvarez Rosa（ペルー）)
 _LATIN_NAME_RUN = fast_compile(
-    rf"(?<![\w.@'\-])[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+(?:{_PARTICLE}? [A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+){{1,3}}(?![\w@'\-])"
+    rf"(?<![\w.@'\-]){_LATIN_FULL_NAME}(?![\w@'\-])"
 )
 _LIST_SEP = fast_compile(r"[、,]\s?")
 _COUNTRY_IN_BRACKETS = fast_compile(r" ?\(([ァ-ヴー]{2,10}|[一-龥]{1,4})(?:国籍|出身)?[)、,]")
