@@ -74,18 +74,6 @@ def _place_start(norm: str, block_start: int) -> int:
     return i
 
 
-def _name_start(norm: str, end: int, longest: int, katakana: bool) -> int:
-    """Start of the run of kanji (and katakana, for estates) that ends at `end`."""
-    i = end
-    while i > max(0, end - longest):
-        ch = norm[i - 1]
-        if "一" <= ch <= "龥" or ch in "々ヶ" or (katakana and ("ァ" <= ch <= "ヴ" or ch == "ー")):
-            i -= 1
-        else:
-            break
-    return i
-
-
 def _is_place(name: str) -> bool:
     if len(name) < 2:
         return False
@@ -188,12 +176,12 @@ def detect_addresses(text: str, people: Sequence[tuple[int, int]] = ()) -> list[
             continue
         findings.append(_graded(m.start(), m.end(), personal is not None, published, "lot_number"))
     for m in _ESTATE_ROOM.finditer(norm):
-        start = _name_start(norm, m.start(), 8, katakana=True)
+        start = _place_start(norm, m.start())
         if not any(f.start < m.end() and start < f.end for f in findings):
             personal = _PERSONAL.search(before(norm, start, 40))
             findings.append(_graded(start, m.end(), personal is not None, published, "estate_room"))
     for m in _TOWN_HOUSE.finditer(norm):
-        start = _name_start(norm, m.start(), 10, katakana=False)  # 前橋市六供 before 町
+        start = _place_start(norm, m.start())  # 前橋市六供 before 町
         if not published and not any(f.start <= start < f.end for f in findings):
             findings.append(Finding(Category.ADDRESS, start, m.end(), 0.45, "town_house"))
     for m in _ROMAJI.finditer(norm):
