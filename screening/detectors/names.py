@@ -1188,29 +1188,29 @@ def _add_latin_forms(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
     for m in _LATIN_NAME_RUN.finditer(norm):
         if _EN_ORG.search(m.group()) or (m.start(), m.end()) in cands.spans:
             continue
-        conf = None
+        beside: float | None = None  # the confidence of the name it stands beside
         lead = norm[max(0, m.start() - 2) : m.start()]
         sep = _LIST_SEP.search(lead)
         if sep is not None and sep.end() == len(lead):
-            conf = ends.get(m.start() - len(lead) + sep.start())
+            beside = ends.get(m.start() - len(lead) + sep.start())
         after = _LIST_SEP.match(norm, m.end())
-        if conf is None and after is not None:
-            conf = starts.get(after.end())
+        if beside is None and after is not None:
+            beside = starts.get(after.end())
         country = _COUNTRY_IN_BRACKETS.match(norm, m.end())
-        if conf is None and country is not None and _is_place_word(tokens, by_start, *country.span(1)):
-            conf = CASE_FULL
-        if conf is not None:
-            cands.add(m.start(), m.end(), HINT if historical else conf, "latin_in_list")
+        if beside is None and country is not None and _is_place_word(tokens, by_start, *country.span(1)):
+            beside = CASE_FULL
+        if beside is not None:
+            cands.add(m.start(), m.end(), HINT if historical else beside, "latin_in_list")
     for (start, end), (conf, _reason) in list(cands.spans.items()):
         if conf < CASE_FULL or not norm[start:end].strip() or norm[end - 1 : end].isascii():
             continue
-        m = _LATIN_AFTER.match(norm, end)
-        if m is None or _EN_ORG.search(m.group(1)):
+        spelled = _LATIN_AFTER.match(norm, end)
+        if spelled is None or _EN_ORG.search(spelled.group(1)):
             continue
-        words = m.group(1).split()
+        words = spelled.group(1).split()
         # romaji of a Japanese name, or any Latin spelling beside a katakana (foreign) name
         if all(to_katakana(w) for w in words) or _kata_char(norm[end - 1]):
-            cands.add(m.start(1), m.end(1), conf, "latin_form")
+            cands.add(spelled.start(1), spelled.end(1), conf, "latin_form")
 
 
 _CELL_SPLIT = fast_compile(r"\t|\u3000| {2,}")
