@@ -41,6 +41,10 @@ _PERSONAL = fast_compile(
     r"住所|自宅|現住所|居所|宅|在住|お住まい|住む|住んで|送付先|転出先|転入先|転居先|宛先|"
     r"宛名|様|さん|氏|方|者|residing|address|Address|lives"
 )
+# 所在地：前橋市荒牧町一丁目38-11 飼い主：原田 忠: the person the premises belong to
+_OWNER_AFTER = fast_compile(
+    r"^[\s、,]*(?:飼い主|所有者|居住者|世帯主|借主|占有者|入居者|氏名|申請者|相談者)[ 　:：]"
+)
 _RESIDENCE_AFTER = fast_compile(r"^(?:に(?:お住まい|住む|住んで|在住)|在住|の者(?:です|と|で)|の(?:住民|地権者|居住者)の方|の(?:アパート|マンション|団地|借家|自宅)(?:で|に)|の(?:方|男性|女性|お宅|[^\s]{1,4}さん|[^\s]{1,4}様)|の[^\s]{1,6}宅)")
 # 2218 Maple Crescent, Victoria, BC V8R 1K2, Canada: a street address written the English way
 _EN_STREET = fast_compile(
@@ -137,6 +141,8 @@ def detect_addresses(text: str, people: Sequence[tuple[int, int]] = ()) -> list[
             continue
         end = m.end()
         block = m.group()
+        if norm.startswith(("先", "地先"), end):
+            continue  # 千代田町四丁目40番地先: a point on a road, named by the lot beside it
         strong_block = ("番" in block or "号" in block or "-" in block)
         b = _BUILDING.match(norm, end)
         if b and b.group().strip() and strong_block:
@@ -156,6 +162,8 @@ def detect_addresses(text: str, people: Sequence[tuple[int, int]] = ()) -> list[
                          or _INSTITUTION.search(after(norm, end, 14)))
         if "自宅" in after(norm, end, 8) or "自宅" in before(norm, start, 12):
             institutional = None  # 前橋市嶺町2071-4（自宅兼事務所）: someone's home all the same
+        elif owner := _OWNER_AFTER.match(after(norm, end, 12, line=False)):
+            institutional, personal = None, owner  # 所在地：… 飼い主：原田 忠: a resident's premises
         in_sentence = sentence(norm, start, end)
         if "記入例" in in_sentence or "記載例" in in_sentence:
             continue

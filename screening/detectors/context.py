@@ -343,5 +343,6 @@ def _with_first_chars(pattern: str, flags: int) -> re.Pattern[str]:
 # a premium table in the city's pamphlet, election results as published.
 PUBLISHED_TEXT = fast_compile(
     r"(?:ホームページ|HP|ウェブサイト|サイト|広報紙?)(?:に|で)?(?:も)?(?:掲載|公開|公表)(?:済|し|され|中)|"
-    r"掲載済|公開済|公表済|公表中|(?:公表|公開|掲載)して(?:いる|います|おり)|報道発表(?:し|済|資料)|会議録"
+    r"掲載済|公開済|公表済|公表中|(?:公表|公開|掲載)して(?:いる|います|おり)|報道発表(?:し|済|資料)|会議録|"
+    r"記者会見で(?:公表|発表)|公表資料|議事録(?:が|は|を)?(?:公開|公表)"
 )

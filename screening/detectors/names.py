@@ -63,6 +63,8 @@ _LATIN_ROSTER = fast_compile(
 # 片貝様 on a line of its own at the head of a letter; 宛名が「金井」.
 _SALUTATION = fast_compile(r"^[ 　]*([一-龥々]{1,4})[ 　]?(?:様|さま|殿)[ 　]*$", re.M)
 # 宛名は「お問い合わせいただいた方」: a description of whoever it is, not a name
+# 宛名は「Dear [Name],」: a template with a field to fill in
+_MERGE_FIELD = fast_compile(r"[\[［【{｛<＜][^\]］】}｝>＞]{1,12}[\]］】}｝>＞]")
 _GENERIC_ADDRESSEE = fast_compile(r"(?:いただいた|された|した|の)方$")
 _QUOTED_LABEL = fast_compile(
     r"(?:宛名|名前|氏名|名義)(?:が|は)[「『]([^」』\n○〇◯△□×＊*]{1,12}?)\s?(?:様|さん|殿)?[」』]"
@@ -82,6 +84,7 @@ _ORG_AFTER = fast_compile(
     r"乳業|銀行|病院|総合病院|中央病院|記念病院|医院|クリニック|法律事務所|事務所|ホテル|旅館|商会|組合|財団|学園|"
     r"高校|高等学校|小学校|中学校|大学|通り|町|村|川|山|橋|駅|公園|神社|寺|城|線|賞|流|派|"
     r"記念館|文学館|美術館|家住宅|邸|ビル|ホール|賞|杯|記念|財閥|グループ|ブランド|"
+    r"公民館|支所|出張所|会館|市民館|図書館|体育館|保育所|保育園|幼稚園|こども園|"
     r"Inc|Co\.|Corp|Ltd)"
 )
 _ORG_BEFORE = fast_compile(r"(?:株式会社|有限会社|合同会社|\(株\)|\(有\)|㈱|㈲)\s?$")
@@ -463,7 +466,7 @@ def _backward_name_core(norm: str, end: int, tokens_by_end: dict[int, int],
             and _surname_like(tokens[idx - 1])
         ):
             return tok.start, "hiragana"
-        if (tok.is_person or tok.oov) and _is_kanji(tok.surface):
+        if (tok.is_person or tok.oov) and _is_kanji(tok.surface) and tok.surface not in _HONORED_NOUNS:
             start = tok.start
             # 山田太郎さま: the surname glued to the given name belongs to the name.
             if tok.is_given and idx > 0 and tokens[idx - 1].end == tok.start and (
@@ -508,7 +511,7 @@ _SPLIT_HONORIFIC = fast_compile(r"(?:様|さま|さん|氏)(?![一-龥々])")
 # 上様 on a receipt, 大家さん the landlord, …屋さん a shop.
 _HONORED_NOUNS = frozenset(
     "神 王 奥 殿 皆 仏 姫 客 主 坊 人 母 父 兄 姉 妹 弟 子 孫 嫁 婿 旦那 先祖 王子 上 大家 家主 大工 "
-    "庭師 番頭 女将 親方 仲人 坊主 住職 和尚".split()
+    "庭師 番頭 女将 親方 仲人 坊主 住職 和尚 釈迦 お釈迦 御釈迦 仏 観音 地蔵 天神 菩薩".split()
 )
 
 
@@ -646,6 +649,10 @@ def detect_names(text: str) -> list[Finding]:
         start, how = found
         if how == "hiragana" and _MASCOT.search(norm):
             continue  # ぐんまちゃん, ふっかちゃん: a mascot character, not a child
+        if _WORK_TITLE_BEFORE.search(norm, max(0, start - 6), start) and norm.startswith(
+            ("」", "』"), m.end()
+        ):
+            continue  # アニメ「サザエさん」: the title of a work, its characters made up
 
         end = m.start()
         while end > start and norm[end - 1] == " ":
@@ -656,7 +663,12 @@ def detect_names(text: str) -> list[Finding]:
     # Sudachi-tagged names right before an honorific (kanji surnames: 鈴木さん, 高橋様).
     for (start, end), (_conf, _reason) in list(cands.spans.items()):
         tail = norm[end : end + 4].lstrip(" ")
-        if _HONORIFIC.match(tail) and not (historical and tail.startswith("氏")):
+        hon = _HONORIFIC.match(tail)
+        if hon and _WORK_TITLE_BEFORE.search(norm, max(0, start - 6), start) and tail.startswith(
+            ("」", "』"), hon.end()
+        ):
+            continue  # アニメ「サザエさん」
+        if hon and not (historical and tail.startswith("氏")) and norm[start:end] not in _HONORED_NOUNS:
             cands.add(start, end, ANCHORED, "honorific")
 
     for m in _READING_IN_BRACKETS.finditer(norm):
@@ -679,7 +691,7 @@ def detect_names(text: str) -> list[Finding]:
             cands.add(m.start(1), m.end(1), ANCHORED, "title")
     for m in _QUOTED_LABEL.finditer(norm):
         if not m.group(1).endswith(("各位", "御中", "一同", "皆様", "関係者", "担当者")) and not (
-            _GENERIC_ADDRESSEE.search(m.group(1))
+            _GENERIC_ADDRESSEE.search(m.group(1)) or _MERGE_FIELD.search(m.group(1))
         ):
             cands.add(m.start(1), m.end(1), ANCHORED, "field_label")
     for m in _LABEL.finditer(norm):
@@ -828,6 +840,7 @@ _SINITIC_CHAR = re.compile(_SINITIC_CLASS)
 _SINITIC_BEFORE_HONORIFIC = re.compile(
     "(?<![一-龥々])" + _SINITIC_CLASS + "[一-龥](?<![人名方達])[一-龥]?(?<![人名方達])$"
 )
+_WORK_TITLE_BEFORE = fast_compile(r"(?:アニメ|漫画|マンガ|ドラマ|映画|絵本|小説|番組|童話)[「『]$")
 _MASCOT = fast_compile(r"マスコット|ゆるキャラ|キャラクター|着ぐるみ|紙芝居|絵本|が出てくる|が登場する")
 _SINITIC_TITLE = fast_compile(r"(?:候補|党|国家主席|主席|総統|総書記|委員長|大統領|首相|将軍|"
                               r"総督|督弁|大使|議長|氏|元帥|司令官)")
@@ -993,6 +1006,12 @@ def _add_context_names(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
                 words.append(tokens[i])
             i += 1
         if not words or tokens[i - 1].end != end:
+            continue
+        if _HOLDER_TITLE.match(norm, end) and not any(t.pos[3] == "国" for t in words):
+            # ライト大将, ワシントン大統領, リヴァプール伯爵: whatever the dictionary makes of the
+            # word, a title only a person holds names its holder (a country before it names
+            # the office: ミャンマー大統領).
+            add(start, end, "foreign_titled")
             continue
         if not all(t.oov for t in words):
             # A dictionary word (not a place) before a noble or official title: ニコライ大公.
@@ -1301,7 +1320,7 @@ def _filter(norm: str, cands: _Candidates) -> list[Finding]:
             continue
         if conf >= CASE_FULL:
             sent = sentence(norm, start, end)
-            if ("記入例" in sent or "記載例" in sent or "例:" in sent) and (
+            if ("記入例" in sent or "記載例" in sent or "例:" in sent or "例として" in sent) and (
                 start > 0 and norm[start - 1] in "「『\"["
             ):
                 continue
@@ -1441,6 +1460,13 @@ _KATA_PERSON_AFTER = fast_compile(
     r"(?:大公|公爵|伯爵|侯爵|男爵|子爵|王家|家の|家は|家が|一族|一家|米大統領|大統領|首相|"
     r"博士|監督|選手|大佐|将軍|司令官|提督|陣営)"
 )
+# Titles only one person holds at a time, not a field (選手, 監督 follow sports too) and not
+# the start of a longer word (帝国, 選手団, 司教区).
+_HOLDER_TITLE = fast_compile(
+    r"(?:[大中少]将|副?大統領|首相|書記長|第一書記|皇太子|大?司教|船長|艦長|博士|[大中少]佐|"
+    r"[外蔵内]相|提督|[伯公侯子男]爵|大公|帝|王子|国王|女王|酋長|第一副議長|副?議長|長官|大臣|"
+    r"特別代表|教授|牧師|神父|夫人|夫妻|一家)(?![国団区選領位家])"
+)
 # 「Xの父」「Xの後任」: relations and works only a person has.
 _PERSON_OF = fast_compile(
     r"の(?:父|母|妻|夫|息子|娘|兄|弟|姉|妹|叔父|叔母|祖父|祖母|後任|前任|代理人|秘書|弟子|師|友人|"
@@ -1571,10 +1597,10 @@ def _complete_kana_given(norm: str, cands: _Candidates) -> None:
 
 # A public role right before or after the name (総務部長 高柳 雅彦, 小島 達也議員, 当選 川端 修一).
 _ROLE_BEFORE = fast_compile(
-    r"(?:議員|委員長?|議長|市長|町長|村長|知事|部長|次長|局長|室長|所長|教育長|当選|候補者?)[\s(]?$"
+    r"(?:議員|委員長?|議長|会長|市長|町長|村長|知事|部長|次長|局長|室長|所長|教育長|当選|候補者?)(?:の|である)?[\s(]?$"
 )
 _ROLE_AFTER_PUBLIC = fast_compile(
-    r"\s?(?:議員|委員長?|議長|副議長|市長|副市長|町長|村長|知事|部長|局長|教育長|候補)|\s?[\d,]+票"
+    r"\s?(?:議員|委員長?|議長|副議長|会長|教授|市長|副市長|町長|村長|知事|部長|局長|教育長|候補)|\s?[\d,]+票"
 )
 
 

@@ -235,7 +235,11 @@ _PROCESS = fast_compile(
     r"(?:OS|バージョン|ファームウェア|ファーム|パッチ)[^。\n]{0,16}未(?:更新|適用)|"
     r"(?<![\d.])(?:10|192\.168|172\.(?:1[6-9]|2\d|3[01]))(?:\.\d{1,3}){2,3}(?::\d{2,5}|/admin)|"
     r"(?:鍵|合鍵|マスターキー)(?:は|を)[^。\n]{0,16}(?:に保管|に置いて|に入れて)|"
-    r"巡回(?:は|の時刻は)[^。\n]{0,16}\d{1,2}時"
+    r"巡回(?:は|の時刻は)[^。\n]{0,16}\d{1,2}時|"
+    # 裏の搬入口は無人になります: where a guarded building is left open
+    r"(?:搬入口|通用口|裏口|非常口|出入口|入口|裏門)(?:は|が)[^。\n]{0,8}無人|"
+    # 立入検査（来週、予告なし）: an inspection the inspected must not learn of
+    r"(?:立入検査|立ち入り検査|立入調査|検査|監査|査察)[^。\n]{0,12}予告なし|予告なしの(?:立入|立ち入り|検査|監査|査察)"
 )
 # Credentials: a password or a PIN written out.
 _CREDENTIAL = fast_compile(
@@ -349,7 +353,7 @@ def detect_non_public(text: str) -> list[Finding]:
         if quoted_exactly(norm, m.start(), m.end()) or general_topic(norm, m.start(), m.end()):
             continue
         word = m.group()
-        if word == "着眼点" and "監査" not in norm:
+        if word == "着眼点" and ("監査" not in norm or PUBLISHED_ANYWHERE.search(norm)):
             continue
         if word in ("公益通報", "内部通報") and not (
             re.search(r"通報者|受付記録|通報内容|内容:", norm) or _CASE_RECEIVED.search(norm)

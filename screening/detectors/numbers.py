@@ -95,7 +95,9 @@ _OWN_NUMBER_BEFORE = fast_compile(
 )
 _PERSONAL_PHONE_CONTEXT = fast_compile(
     r"様|さん|氏(?!名)|殿|くん|君|ちゃん|宅|自宅|携帯|本人|相談者|申請者|連絡先|長男|長女|"
-    r"次男|次女|夫|妻|母|父|息子|娘|保護者|家族|個人|氏名|世帯主|住所"
+    r"次男|次女|夫|妻|母|父|息子|娘|保護者|家族|個人|氏名|世帯主|住所|"
+    # 報告者：金子 英雄（電話 …）, 所有者 石田 隆（…在住、TEL …）: a resident reporting
+    r"在住|報告者|通報者|所有者|飼い主|届出人|依頼者|申出人|発見者|借主|貸主|占有者"
 )
 _INSTITUTION_AFTER = fast_compile(
     r"^\s*[（(](?:代表|直通|内線|平日|受付|(?:課|係|室|所|局|部|センター)の?(?:直通|代表))"
@@ -382,6 +384,8 @@ def detect_ids(text: str) -> list[Finding]:
                 continue
             start = m.start(1)
             end = m.end(1)
+            if norm[start - 1 : start] in ("「", "『", '"') and "例" in before(norm, ctx.start(), 12):
+                break  # 例として職員番号「A0001」で…: a value made up to show a formula
             findings.append(Finding(Category.ID_NUMBER, start, end, 0.9, "id_context"))
             break
     return findings

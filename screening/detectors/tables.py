@@ -1,4 +1,4 @@
-"""Tables pasted into a prompt (tab- or comma-separated): the header says what each column holds.
+"""Tables pasted into a prompt (tab-, bar- or comma-separated): the header says what each column holds.
 
 A cell under 宛名番号 or 住所 is that value even with no label beside it (0004417283,
 前橋市粕川町膳1402); the other detectors look for a label next to the value.
@@ -45,6 +45,10 @@ def _cell_holds(category: Category, plain: str) -> bool:
 def detect_table_columns(text: str) -> list[Finding]:
     if "\t" in text:
         sep = "\t"
+    elif "｜" in text and "\n" in text:
+        sep = "｜"  # a table typed with full-width bars
+    elif "|" in text and "\n" in text:
+        sep = "|"  # a Markdown table
     elif "," in text and "\n" in text:
         sep = ","  # a CSV pasted into the prompt; a 1,234 in a row only shifts that row's cells
     else:

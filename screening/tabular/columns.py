@@ -11,6 +11,7 @@ remove what is not personal in context:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -380,6 +381,8 @@ def screen_table(
             break
     if done == 0:
         findings = _apply_context(states)
+    findings += _split_address(table, findings, done)
+    findings = _without_public_speakers(table, findings, done)
     findings = _merge_header_findings(findings, header_findings)
     decision = Decision.BLOCK if findings else Decision.PASS
     return TableScreening(
@@ -391,6 +394,65 @@ def screen_table(
         has_header=table.has_header,
         table=table,
     )
+
+
+_TOWN_HEADER = re.compile(r"^(?:町名|町丁目名?|町域|大字|町字|住所1|所在地1|address1)$", re.I)
+_LOT_HEADER = re.compile(r"^(?:番地|番地等|番地号|番地・号|地番|住所2|所在地2|address2)$", re.I)
+_LOT_VALUE = re.compile(r"^\d{1,5}(?:番地?)?(?:[-ー－の]\d{1,5}(?:号)?){0,2}$")
+
+
+def _split_address(
+    table: Table, findings: list[ColumnFinding], done: int
+) -> list[ColumnFinding]:
+    """町名 | 番地 side by side in a list of people: together they are a home address.
+
+    Neither column alone reaches street level (富田町二丁目 is a place, 11-18 a number),
+    so neither is caught on its own.
+    """
+    if not any(f.category == Category.PERSON_NAME.value for f in findings):
+        return []
+    if any(f.category == Category.ADDRESS.value for f in findings):
+        return []
+    names = [n.strip() for n in table.columns]
+    out: list[ColumnFinding] = []
+    for i in range(len(names) - 1):
+        if not (_TOWN_HEADER.match(names[i]) and _LOT_HEADER.match(names[i + 1])):
+            continue
+        lots = [v.strip() for v in table.data[i + 1][:done] if v.strip()]
+        hits = [k for k, v in enumerate(table.data[i + 1][:done]) if _LOT_VALUE.match(v.strip())]
+        if not lots or len(hits) * 2 < len(lots):
+            continue
+        rows = tuple(table.row_numbers[k] for k in hits[:EXAMPLE_ROWS])
+        for column in (table.columns[i], table.columns[i + 1]):
+            out.append(ColumnFinding(column, Category.ADDRESS.value, len(hits), rows))
+    return out
+
+
+_SPEAKER_HEADER = re.compile(r"^(?:発言者名?|質問者|答弁者|発言議員|speaker)$", re.I)
+_PUBLIC_OFFICE = re.compile(
+    r"議員|議長|委員長|委員|[市町村]長|知事|教育長|部長|局長|課長|管理者|理事|参与|公述人|参考人"
+)
+
+
+def _without_public_speakers(
+    table: Table, findings: list[ColumnFinding], done: int
+) -> list[ColumnFinding]:
+    """Minutes of an assembly: the people speaking are councillors and officials in session.
+
+    A 発言者 column whose values are mostly offices (篠原美和議員, 議長（坂井信夫）, 教育長)
+    names public office-holders acting in public; their names are not personal
+    information to keep from the LLM (the guideline's 3(1) protects private persons).
+    """
+    speakers = [
+        i for i, name in enumerate(table.columns) if _SPEAKER_HEADER.match(name.strip())
+    ]
+    if not speakers:
+        return findings
+    values = [v for v in table.data[speakers[0]][:done] if v.strip()]
+    titled = sum(1 for v in values if _PUBLIC_OFFICE.search(v))
+    if not values or titled * 10 < len(values) * 8:
+        return findings
+    return [f for f in findings if f.category != Category.PERSON_NAME.value]
 
 
 def _screen_header_cells(table: Table, detector: CellDetector) -> list[ColumnFinding]:

@@ -456,6 +456,7 @@ def parse_text(
     row_numbers = array("l")
     record_no = 0
     max_rows = limits.max_rows
+    opening: list[tuple[int, list[str]]] = []  # the first records, until the header is known
     try:
         for record in reader:
             record_no += 1
@@ -467,7 +468,13 @@ def parse_text(
                     MSG_TOO_MANY_COLUMNS.format(limit=limits.max_columns),
                 )
             if header is None:
-                header, header_row = record, record_no
+                opening.append((record_no, record))
+                if len(opening) < _OPENING_RECORDS:
+                    continue
+                (header_row, header), rest = _split_opening(opening)
+                for number, early in rest:
+                    records.append(early)
+                    row_numbers.append(number)
                 continue
             if len(records) >= max_rows:
                 raise TableRejected(
@@ -477,8 +484,15 @@ def parse_text(
             row_numbers.append(record_no)
     except csv.Error as exc:
         raise TableRejected("not_csv", MSG_NOT_CSV.format(detail=str(exc))) from exc
+    if header is None and opening:
+        (header_row, header), rest = _split_opening(opening)
+        for number, early in rest:
+            records.append(early)
+            row_numbers.append(number)
     if header is None:
         raise TableRejected("empty", MSG_EMPTY)
+    if len(records) > max_rows:
+        raise TableRejected("too_many_rows", MSG_TOO_MANY_ROWS.format(limit=max_rows))
     # Ragged rows: short ones are padded, a long one opens unnamed columns.
     width = max(len(header), max(map(len, records), default=0))
     for record in records:
@@ -501,6 +515,37 @@ def parse_text(
         header_cells=header_cells,
         header_row=header_row,
     )
+
+
+_OPENING_RECORDS = 12  # records read before the header row is chosen
+_MAX_TITLE_ROWS = 8
+
+
+def _split_opening(
+    opening: list[tuple[int, list[str]]],
+) -> tuple[tuple[int, list[str]], list[tuple[int, list[str]]]]:
+    """The header record, and the data records after it, from the file's first records.
+
+    Exports from business systems open with a title, the extraction conditions and the
+    time of output (ケース台帳 抽出結果 / 抽出条件,地区担当=第2係 / 出力日時,…) before the
+    header. Such a line is narrower than the table: fewer fields, or mostly empty ones.
+    Those lines are left out of the table (they are not sent with it either).
+    """
+    widths = [len(r) for _n, r in opening]
+    filled = [sum(1 for c in r if c.strip()) for _n, r in opening]
+    for i in range(min(_MAX_TITLE_ROWS, len(opening) - 2)):
+        later_widths = sorted(widths[i + 1 :])
+        later_filled = sorted(filled[i + 1 :])
+        width = later_widths[len(later_widths) // 2]
+        full = later_filled[len(later_filled) // 2]
+        if width >= 2 and (widths[i] * 4 < width * 3 or filled[i] * 2 < full):
+            continue  # a title line above the table
+        return opening[i], opening[i + 1 :]
+    if len(opening) > 2:
+        i = min(_MAX_TITLE_ROWS, len(opening) - 2)
+        if all(filled[j] * 2 < filled[i] or widths[j] * 4 < widths[i] * 3 for j in range(i)):
+            return opening[i], opening[i + 1 :]
+    return opening[0], opening[1:]
 
 
 def unique_column_names(cells: Sequence[str]) -> list[str]:

@@ -632,6 +632,17 @@ def test_pasted_csv_columns_and_more_sensitive_facts_are_masked(text: str, value
         ("非常参集名簿を表にして。\n建築課 石川 陽介　前橋市総社町一丁目5-8　090-3333-4444",
          "前橋市総社町一丁目5-8"),
         ("自治会名簿です。会長 北村 勝　電話〇二七‐二三一‐四四五六", "〇二七‐二三一‐四四五六"),
+        # session 6, batch 27
+        # a table typed with bars: the header names the column
+        ("滞納一覧です。\nお客さま番号｜氏名｜滞納額\n1203-4471-08｜長尾 英樹｜23,870円", "1203-4471-08"),
+        ("| 会員番号 | 氏名 |\n|---|---|\n| 5521-0093 | 田村 恵 |", "5521-0093"),
+        # a resident's number after the section's greeting
+        ("農政課です。報告者：金子 英雄（電話 027-283-1942）、場所：苗ヶ島町の畑。報告書にして。",
+         "027-283-1942"),
+        ("所有者 石田 隆（前橋市富田町2214-1在住、TEL 027-268-5591）に電話した経過をまとめて。",
+         "027-268-5591"),
+        # premises named by 所在地, then whose they are
+        ("立入調査の計画書を作って。\n所在地：前橋市荒牧町一丁目38-11\n飼い主：原田 忠", "前橋市荒牧町一丁目38-11"),
     ],
 )
 def test_second_forms_of_names_and_other_values_are_masked(text: str, value: str) -> None:
@@ -770,9 +781,24 @@ def test_second_forms_of_names_and_other_values_are_masked(text: str, value: str
         ("職員有志でやるボウリング大会のチーム分けを考えて。", "non_business"),
         ("同僚の結婚祝いに贈るカードの文面を考えて。", "non_business"),
         ("自宅のリフォームで業者を選ぶポイントを教えて。", "non_business"),
+        # session 6, batch 28 (phrase categories) and batch 27
+        ("投票啓発ポスターに使うので、写真っぽいリアルな一枚をお願いします。", "image_generation"),
+        ("表紙の構図を、簡単なラフスケッチみたいな図で示してもらえますか。", "image_generation"),
+        ("ポスターを丸ごとお願いします。かぼちゃの絵を入れて、配色も全部そちらで仕上げてください。",
+         "image_generation"),
+        ("構成案を文章で出してください。できれば参考になるラフ画像もつけてください。", "image_generation"),
+        ("当日、裏の搬入口は無人になります。これを手順書に整えてください。", "non_public"),
+        ("指定機関への立入検査（来週、予告なし）で確認する書類を整理して。", "non_public"),
+        ("彼女にLINEで送った一言で怒らせちゃった。謝る文面を考えて。", "non_business"),
+        ("放送大学で受講している科目のレポート課題を書いてほしい。", "non_business"),
+        ("家のWi-Fiが夜になると遅い。ルーターの置き場所で見直せるところある？", "non_business"),
+        ("息子の中学受験の志望理由書、下書きを見てもらえる？", "non_business"),
+        # session 6, batch 29
+        ("疫学調査の報告です。陽性者は市内の保育園で働く20代女性の保育士です。整えて。", "sensitive"),
+        ("昼休みに職員有志でやっているヨガの会の、新メンバー募集の案内文を作って。", "non_business"),
     ],
 )
-def test_session_5_wording_is_stopped(text: str, category: str) -> None:
+def test_later_batches_wording_is_stopped(text: str, category: str) -> None:
     result = screen_text(text)
     assert result.decision is not Decision.PASS
     assert category in {f.category.value for f in result.findings if f.confidence >= 0.25}
@@ -823,7 +849,42 @@ def test_session_5_wording_is_stopped(text: str, category: str) -> None:
         "学校だよりの原稿です。先月の音楽会では、たくさんの拍手をいただきました。",
         "広報紙の記事を作って。市の保健師は赤ちゃん訪問やがん検診の呼びかけをしています。",
         "病院の広報誌です。緩和ケア外来の対象は、がんなどの病気に伴う痛みのある患者さんとご家族です。",
+        # session 6, batches 27-29
+        "フリマアプリをめぐる消費生活相談が増えています。広報向けにトラブル防止のポイントを書いて。",
+        "公表済みの監査結果報告書の抜粋です。3 監査の着眼点 (1) 補助金が適正に執行されているか。要約して。",
+        "群馬県知事の山本一太氏が記者会見で公表した重点施策を、公表資料ベースで整理して。",
+        "農地パトロールで使う現地確認票の様式案（所在地番、地目、写真番号、確認者欄）を作ってください。",
+        "窓口に来た高齢の方が認知症のような様子で、同じ話を繰り返されます。接遇のコツを教えて。",
+        "SNS公式アカウントで、紅葉の写真に付ける投稿文（ハッシュタグ付き）を3案作ってください。",
+        "4月10日 9:30 南橘公民館、10:30 東公民館の集合注射の日程を広報記事にして。",
+        "VLOOKUPの式を教えて。例として職員番号「A0001」で「山田太郎」が返る想定です。",
+        "加入届の英語版記入例を作って。氏名欄は例として「YAMADA Taro」を使ってください。",
+        "令和7年9月15日時点で88歳・99歳になる人は何年生まれか、早見表にして。",
+        "議事録が公開されている審議会で、会長の石原 康弘 教授が述べた発言を踏まえてメモを作って。",
+        "返信メールのテンプレートを作って。宛名は「Dear [Name],」とし、差し替え箇所を[ ]で示して。",
+        "防災講座で、アニメ「サザエさん」の磯野家を例に備蓄量を計算する説明を作って。",
+        "朗読会で『蜘蛛の糸』を取り上げます。カンダタと御釈迦様の場面の導入トークを作って。",
+        "道路占用の一覧です。占用場所：市道5-813号線 千代田町四丁目40番地先。表にして。",
     ],
 )
-def test_session_5_look_alikes_pass(text: str) -> None:
+def test_later_batches_look_alikes_pass(text: str) -> None:
     assert screen_text(text).decision is Decision.PASS, screen_text(text).findings
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("1796年、ワシントン大統領がゴアを訪れた。", "ワシントン"),
+        ("ライト大将のレポートは作業の遅れを指摘した。", "ライト"),
+        ("ダーウィンとフィッツロイ船長によると、一家は島に住んでいた。", "フィッツロイ"),
+        ("ミャンマー大統領に就任した。", None),  # a country before the title names the office
+        ("ドイツ帝国が所有する鉱山。", None),  # 帝国 is not 帝
+    ],
+)
+def test_a_title_only_a_person_holds_names_its_holder(text: str, name: str | None) -> None:
+    found = [text[f.start : f.end] for f in screen_text(text).findings
+             if f.category is Category.PERSON_NAME]
+    if name:
+        assert name in found, found
+    else:
+        assert found == [], found

@@ -756,3 +756,63 @@ def test_quoted_field_with_another_delimiter_and_newline_keeps_the_comma() -> No
     table = read_table(data)
     assert table.delimiter == ","
     assert table.n_rows <= 3
+
+
+def test_title_lines_above_the_header_are_not_the_header() -> None:
+    """A business system's export: a title, the extraction conditions and the time first."""
+    data = (
+        "ケース台帳 抽出結果\n抽出条件,地区担当=第2係,,,\n出力日時,2024/10/01 08:45\n\n"
+        "ケース番号,世帯主姓,世帯主名,住所,扶助種別\n"
+        "C24-2149,池田,和夫,前橋市城東町2-11-4,生活扶助・医療扶助\n"
+        "C08-1326,新井,美香,前橋市日吉町3-10-29,生活扶助\n"
+        "C11-2628,松本,和子,前橋市紅雲町2-4-5,住宅扶助\n"
+    )
+    table = read_table(data.encode("utf-8"))
+    assert table.columns == ["ケース番号", "世帯主姓", "世帯主名", "住所", "扶助種別"]
+    assert table.header_row == 5 and table.n_rows == 3
+    assert list(table.row_numbers) == [6, 7, 8]
+    record = screen_upload(data.encode("utf-8"), "case.csv", CONFIG).record
+    assert record["decision"] == "block"
+    assert {f["column"] for f in record["findings"]} >= {"ケース番号", "世帯主姓", "住所", "扶助種別"}
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "氏名,住所\n山田 太郎,前橋市大手町1-2-3\n",  # one data row: the header stays first
+        "a\nb\nc\n",  # a single column
+        ",,氏名,住所\n1,2,山田 太郎,前橋市大手町1-2-3\n3,4,佐藤 花子,前橋市朝日町2-3-4\n",
+    ],
+)
+def test_an_ordinary_first_line_stays_the_header(data: str) -> None:
+    table = read_table(data.encode("utf-8"))
+    assert table.header_row == 1
+
+
+def test_town_and_lot_columns_together_are_an_address() -> None:
+    data = (
+        "被保険者番号,氏名,町名,番地,要介護度\n"
+        "0002773830,橋本 トミ,富田町二丁目,11-18,要介護3\n"
+        "0008254604,高橋 久子,富田町,1802,要支援2\n"
+        "0008704911,斎藤 武夫,総社町総社二丁目,20-15,要介護3\n"
+    )
+    record = screen_upload(data.encode("utf-8"), "case.csv", CONFIG).record
+    address = {f["column"] for f in record["findings"] if f["category"] == "address"}
+    assert address == {"町名", "番地"}
+    # without people in the table, a town and a lot number are a facility list
+    facilities = "施設,町名,番地\n東公民館,朝日町,3-1\n南公民館,南町,2-5\n"
+    assert screen_upload(facilities.encode("utf-8"), "f.csv", CONFIG).record["decision"] == "pass"
+
+
+def test_assembly_minutes_name_councillors_in_session() -> None:
+    data = (
+        "会議名,発言者,発言要旨\n"
+        "第3回定例会,議長（坂井信夫）,篠原美和議員の発言を許します。\n"
+        "第3回定例会,篠原美和議員,学校給食費の無償化について伺う。\n"
+        "第3回定例会,教育長,予算編成の中で検討してまいります。\n"
+        "第3回定例会,岡部隆之議員,公共交通について伺う。\n"
+    )
+    assert screen_upload(data.encode("utf-8"), "m.csv", CONFIG).record["decision"] == "pass"
+    # a speaker column of private people is a list of people all the same
+    private = "発言者,内容\n山田 太郎,道路の穴\n佐藤 花子,街灯の故障\n鈴木 一郎,ごみ出し\n"
+    assert screen_upload(private.encode("utf-8"), "p.csv", CONFIG).record["decision"] == "block"
