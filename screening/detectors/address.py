@@ -38,7 +38,7 @@ _INSTITUTION = fast_compile(
     r"有限会社|法人|消防署|警察署|交番|公園|記入例|記載例|仮に使用|支所|プラザ|\d階[（(]?$"
 )
 _PERSONAL = fast_compile(
-    r"住所|自宅|現住所|居所|宅|在住|お住まい|住む|住んで|送付先|転出先|転入先|転居先|宛先|"
+    r"住所|自宅|現住所|居所|宅|在住|住まい|住む|住んで|送付先|転出先|転入先|転居先|宛先|"
     r"宛名|様|さん|氏|方|者|residing|address|Address|lives"
 )
 # 所在地：前橋市荒牧町一丁目38-11 飼い主：原田 忠: the person the premises belong to
@@ -100,10 +100,11 @@ _TOWN_HOUSE = fast_compile(
 )
 # 南町団地2号棟408, 広瀬団地 5号棟 301: a household's flat in a housing estate (building and room)
 _ESTATE_ROOM = fast_compile(
-    r"(?<=[一-龥々ァ-ヴー])(?:団地|市営住宅|県営住宅|住宅|ハイツ|コーポ|荘)\s?"
-    r"(?:\d{1,3}号棟|[A-Z]棟)\s?\d{2,4}(?:号室|号)?(?!\d)"
+    r"(?<=[一-龥々ァ-ヴー])(?:団地|市営住宅|県営住宅|住宅|ハイツ|コーポ|荘)(?:の)?\s?"
+    r"(?:(?:\d{1,3}号棟|[A-Z]棟)\s?\d{2,4}(?:号室|号)?|\d{1,2}-\d{3,4})(?!\d)"
 )
 _MADE_UP = fast_compile(r"架空|[○〇◯]{2}")
+_NEAR = fast_compile(r"の?(?:すぐ)?(?:近く|そば|隣|向かい|裏手?|並び)")
 _LOT = fast_compile(
     r"(?<![一-龥々ヶ])[一-龥々ヶ]{1,4}市[一-龥々ヶ]{1,5}[町村][一-龥々]{0,3}\d{2,5}"
     r"(?![\d\-年月日号回件人円%.,番丁])"
@@ -167,6 +168,10 @@ def detect_addresses(text: str, people: Sequence[tuple[int, int]] = ()) -> list[
         in_sentence = sentence(norm, start, end)
         if "記入例" in in_sentence or "記載例" in in_sentence:
             continue
+        if institutional and personal and institutional.end() <= start and _NEAR.match(
+            norm, institutional.end()
+        ):
+            institutional = None  # 住まいは敷島公園のすぐ近く（前橋市敷島町240-15）: a landmark
         if institutional and not (personal and personal.start() > institutional.start()):
             if not (institutional.end() <= start and _named_between(people, institutional.end(), start)):
                 continue

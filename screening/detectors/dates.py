@@ -40,6 +40,11 @@ _DATE = fast_compile(
 _NEW_YEAR_DAY = fast_compile(r"(?:年\s?|[./-])0?1\s?(?:月\s?|[./-])0?1日?$")
 _FORMAT_EXAMPLE = fast_compile(r"例[:：]?\s?$")
 _FORMAT_AFTER = fast_compile(r"^\s?(?:の|という)?(?:形式|書式|フォーマット|表記)")
+# 昭和52年6月生, 1977年6月生まれ — not a cohort (平成2年4月生まれ以降の方) nor a decade
+_YEAR_MONTH_BORN = fast_compile(
+    r"((?:明治|大正|昭和|平成|令和)\s?(?:元|\d{1,2})\s?年\s?\d{1,2}\s?月|(?<!\d)\d{4}\s?年\s?\d{1,2}\s?月)"
+    r"\s?(?:生まれ|生)(?![活産徒命涯のま]|以降|以前|まで|から|が対象)"
+)
 _BIRTH_AFTER = fast_compile(r"^\s?[）)]?\s?(?:生まれ|生|誕生|born)")
 _BIRTH_BEFORE = fast_compile(
     r"生年月日|誕生日|生まれ|出生|DOB|D\.O\.B|[Dd]ate of [Bb]irth|[Bb]irth ?[Dd]ate|[Bb]orn(?: on)?|"
@@ -131,4 +136,8 @@ def detect_birth_dates(text: str) -> list[Finding]:
             birth_text = bool(_BIRTH_ANYWHERE.search(norm))
         if birth_text and _line_has_person(norm, start, end):
             findings.append(Finding(Category.BIRTH_DATE, start, end, 0.8, "birth_table"))
+    # 伊藤 直樹（昭和52年6月生）: the year and month of someone's birth
+    if "生" in norm:
+        for m in _YEAR_MONTH_BORN.finditer(norm):
+            findings.append(Finding(Category.BIRTH_DATE, m.start(), m.end(1), 0.9, "birth_month"))
     return findings

@@ -23,6 +23,17 @@ _INSTITUTIONAL = fast_compile(
     r"town\.[a-z\-.]+jp|vill\.[a-z\-.]+jp)$",
     re.I,
 )
+# Writers hide a real address behind a reserved domain (michiyo.t1962@example.ne.jp): it is a
+# placeholder only when its local part is one too, or the words before say it is an example.
+_GENERIC_LOCAL = fast_compile(
+    r"^(?:sample|example|test|user|name|xxx+|aaa+|abc|foo|bar|hoge|taro|hanako|yamada|"
+    r"yamada\.taro|taro\.yamada|mail|email|address|your|you|someone|dummy|info|contact|"
+    r"notice|noreply|no-reply|support|admin|security|system|sender|alert|account|service|office)[0-9._\-]*$",
+    re.I,
+)
+_SAID_EXAMPLE = fast_compile(
+    r"例|サンプル|ダミー|架空|テスト|形式|書式|実在しない|訓練|placeholder|e\.g\.|for example", re.I
+)
 _ROLE_LOCAL = fast_compile(
     r"^(?:info|contact|support|office|admin|webmaster|noreply|no-reply|soumu|koho|kouhou|"
     r"johoseisaku|press|sales|inquiry|toiawase)$",
@@ -36,8 +47,11 @@ def detect_emails(text: str) -> list[Finding]:
     for m in _EMAIL.finditer(norm):
         value = m.group()
         local, _, domain = value.partition("@")
-        if _EXAMPLE.search("." + domain + "."):
-            continue
+        if _EXAMPLE.search("." + domain + ".") and (
+            _GENERIC_LOCAL.match(local) or _SAID_EXAMPLE.search(norm, max(0, m.start() - 30), m.start())
+        ):
+            continue  # sample@example.jp as the shape of an address, not someone's
+
         if _INSTITUTIONAL.search(value):
             continue
         confidence = 0.6 if _ROLE_LOCAL.match(local) else 0.95

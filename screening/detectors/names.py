@@ -112,7 +112,9 @@ _PLACEHOLDER = fast_compile(
     r"^[○〇◯△□×✕＊*●◎◇◆■▲某\s・]+$|"
     # a merge field: [住所], 【氏名】, <名前>, {宛名}
     r"^[\[［【〔<＜{｛(（]\s?(?:氏名|名前|お名前|住所|宛名|電話番号|電話|生年月日|メール(?:アドレス)?|"
-    r"担当者?名?|会社名|学校名|所属|ふりがな|フリガナ|[Nn]ame|NAME)\s?[\]］】〕>＞}｝)）]$"
+    r"担当者?名?|会社名|学校名|所属|ふりがな|フリガナ|[Nn]ame|NAME)\s?[\]］】〕>＞}｝)）]$|"
+    # （受賞者名）, [申請者氏名]: any label of a name in brackets
+    r"^[\[［【〔<＜{｛(（]\s?[^\]］】〕>＞}｝)）\s]{1,10}(?:名|氏名|名前)\s?[\]］】〕>＞}｝)）]$"
 )
 # Stock sample names of Japanese forms (and the city's own, 前橋太郎), in kanji and kana: examples
 # only where the words say so (記入例, サンプル …); 山田太郎さん（090-…）への案内文 is a person.
@@ -582,6 +584,14 @@ def _romaji_name(first: str, second: str) -> bool:
 
 
 def detect_names(text: str) -> list[Finding]:
+    norm, _tokens, _by_start, _by_end, cands = rule_candidates(text)
+    return _filter(norm, cands)
+
+
+def rule_candidates(
+    text: str,
+) -> tuple[str, tuple[Token, ...], dict[int, int], dict[int, int], _Candidates]:
+    """What the rules find, before the learned model looks at the rest and before filtering."""
     norm = normalize(text)
     tokens = tokenize(norm)
     by_start = dict(zip(map(itemgetter(1), tokens), range(len(tokens)), strict=True))
@@ -683,7 +693,7 @@ def detect_names(text: str) -> list[Finding]:
     for m in _SALUTATION.finditer(norm):
         value = m.group(1)
         if value not in _HONORED_NOUNS and not value.startswith("各") and not value.endswith(
-            ("屋", "市", "町", "村", "県", "課", "局", "社", "長", "員", "者", "位")
+            ("屋", "市", "町", "村", "県", "課", "局", "社", "長", "員", "者", "位", "様", "殿")
         ):
             cands.add(m.start(1), m.end(1), CASE_FULL, "salutation")
     for m in _POST_SURNAME.finditer(norm):
@@ -776,7 +786,7 @@ def detect_names(text: str) -> list[Finding]:
     _add_readings(norm, cands, tokens, by_start)
     _add_repeats(norm, cands)
     _demote_published_roles(norm, cands)
-    return _filter(norm, cands)
+    return norm, tokens, by_start, by_end, cands
 
 
 # What may follow a complete name: an honorific, a particle, a title, punctuation, the end.
@@ -1111,7 +1121,7 @@ _BEFORE_PAREN = {
     "hiragana": fast_compile(r"[ぁ-ゖ]{1,6}(?: [ぁ-ゖ]{1,6})?$"),
     "kanji": fast_compile(r"[一-龥々]{1,4}(?: [一-龥々]{1,4})?$"),
 }
-_KANA_LATIN_NAME = fast_compile(r"^(?:[ぁ-ゖ ]+|[ァ-ヴー・ ]+|[A-Za-z' \-]+)$")
+_KANA_LATIN_NAME = fast_compile(r"^(?:[ぁ-ゖ ]+|[ァ-ヴー・ ]+|[A-Za-zÀ-ÖØ-öø-ÿ' \-]+)$")
 _KANJI_NAME = fast_compile(r"^[一-龥々]{1,4}(?: [一-龥々]{1,4})?$")
 
 
@@ -1171,7 +1181,7 @@ _LATIN_NAME_RUN = fast_compile(
     rf"(?<![\w.@'\-]){_LATIN_FULL_NAME}(?![\w@'\-])"
 )
 _LIST_SEP = fast_compile(r"[、,]\s?")
-_COUNTRY_IN_BRACKETS = fast_compile(r" ?\(([ァ-ヴー]{2,10}|[一-龥]{1,4})(?:国籍|出身)?[)、,]")
+_COUNTRY_IN_BRACKETS = fast_compile(r" ?\((?:日系)?([ァ-ヴー]{2,10}|[一-龥]{1,4})(?:国籍|出身|人)?[)、,]")
 # 青木 悠斗 AOKI YUTO: the same name again in Latin letters, as on a passport
 _LATIN_AFTER = fast_compile(r"[ \t]{1,2}([A-Z]{2,}(?: [A-Z]{2,}){1,2}|[A-Z][a-z]+(?: [A-Z][a-z]+){1,2})(?![\w@.'\-])")
 

@@ -106,6 +106,10 @@ _DRAFTING_RULES = fast_compile(
     r"(?:保管|廃棄|管理|取扱い?|取り扱い|持ち出し|情報セキュリティ)[^。\n]{0,10}"
     r"(?:ルール|規程|要領|マニュアル|手順)(?:の案|案)?を[^。\n]{0,16}(?:作|まとめ|整理|考え|直)"
 )
+# 非公開の別, 非公開部分の明示, 非公開とする理由: the concept named, not a mark
+_KIND_OF = fast_compile(r"(?:の別|部分|理由|とする理由|とする場合|の理由)")
+_EITHER = fast_compile(r"公開[・／/]非公開")  # 【公開／非公開】: a choice on a form
+_SHOWN = fast_compile(r"(?:の|を)(?:明示|表示|示し|示す|黒塗り|マスキング)")  # 非公開部分の明示
 # 備蓄倉庫の暗証番号一覧 with the numbers below it
 _CODE_VALUE = fast_compile(r"(?<![\d,.\-/])\d{4,8}(?![\d,.\-/年月日円人件%])")
 _CREDENTIAL_LIST = fast_compile(r"(?:暗証番号|パスワード|パスコード|解錠番号)(?:の)?(?:一覧|リスト|表)")
@@ -239,7 +243,8 @@ _PROCESS = fast_compile(
     # 裏の搬入口は無人になります: where a guarded building is left open
     r"(?:搬入口|通用口|裏口|非常口|出入口|入口|裏門)(?:は|が)[^。\n]{0,8}無人|"
     # 立入検査（来週、予告なし）: an inspection the inspected must not learn of
-    r"(?:立入検査|立ち入り検査|立入調査|検査|監査|査察)[^。\n]{0,12}予告なし|予告なしの(?:立入|立ち入り|検査|監査|査察)"
+    r"(?:立入検査|立ち入り検査|立入調査|検査|監査|査察)[^。\n]{0,12}予告なし|予告なしの(?:立入|立ち入り|検査|監査|査察)|"
+    r"(?:相手|先方|対象者|事業者|相手方)(?:に|には)(?:は)?(?:事前に)?予告(?:しません|しない|せず)"
 )
 # Credentials: a password or a PIN written out.
 _CREDENTIAL = fast_compile(
@@ -339,6 +344,12 @@ def detect_non_public(text: str) -> list[Finding]:
         if (m.group() in ("秘密会", "非公開会議") and _GENERAL_ASK.search(sentence(norm, start, m.end()))
                 or general_topic(norm, start, m.end())):
             continue  # 秘密会はどのような場合に開けるのか: the institution, not a session's content
+        if "非公開" in m.group() and (
+            norm[max(0, start - 3) : start].endswith(("公開・", "公開／", "公開/"))
+            or _KIND_OF.match(norm, m.end()) or _EITHER.search(m.group())
+            or (m.group().endswith("部分") and _SHOWN.match(norm, m.end()))
+        ):
+            continue  # 公開・非公開の別, 非公開部分の明示: a form's field, the concept
         if m.group().endswith("限り") and norm[start - 1 : start].strip():
             # 人事課限り: the unit's name belongs to the mark (found from 課限り backwards,
             # which is cheaper than trying every kanji as a start)
@@ -399,6 +410,8 @@ def detect_non_public(text: str) -> list[Finding]:
     for m in _PRICE.finditer(norm):
         if published:
             continue  # 入札結果, 開札済み, 公表済み: the prices were made public
+        if general_topic(norm, m.start(), m.end()):
+            continue  # （…入札の予定価格、人事情報など）は入力しない: a list of what not to type in
         lo, hi = sentence_bounds(norm, m.start(), m.end())
         if _PUBLISHED.search(norm, lo, hi):
             continue

@@ -77,7 +77,8 @@ def _placeholder_digits(digits: str) -> bool:
 _PHONE = fast_compile(
     r"(?<![0-9A-Za-z+\-.,])(?<![0-9]/)"
     r"(?:\+81[ -]?(?:\(0\)[ -]?)?|\(0|0)"
-    r"[0-9][0-9 ()\-]{6,15}(?<=[0-9])"
+    # 090-\n3318-7742: a line may break after a hyphen
+    r"[0-9](?:[0-9 ()\-]|(?<=-)\n){6,15}(?<=[0-9])"
     r"(?![0-9A-Za-z]|-[0-9]|/[0-9])"
 )
 _PHONE_SHAPE = fast_compile(r"^[+0-9(][0-9]*(?:(?: ?[()\-] ?| )[0-9]+){0,3}\)?$")
@@ -99,6 +100,8 @@ _PERSONAL_PHONE_CONTEXT = fast_compile(
     # 報告者：金子 英雄（電話 …）, 所有者 石田 隆（…在住、TEL …）: a resident reporting
     r"在住|報告者|通報者|所有者|飼い主|届出人|依頼者|申出人|発見者|借主|貸主|占有者"
 )
+# TEL 027-251-6638（自宅）: said after the number
+_PERSONAL_AFTER = fast_compile(r"^\s*[（(](?:自宅|携帯|本人|個人|実家)")
 _INSTITUTION_AFTER = fast_compile(
     r"^\s*[（(](?:代表|直通|内線|平日|受付|(?:課|係|室|所|局|部|センター)の?(?:直通|代表))"
 )
@@ -108,7 +111,9 @@ _ADDRESSEE_LINE = fast_compile(r"[^\n]{0,20}?(?:御中|宛て?|あて)(?:\s|$)")
 
 def _phone_context(norm: str, start: int, end: int) -> str | None:
     """'personal' or 'institutional' from the nearest marker before the number."""
-    if _OWN_NUMBER_BEFORE.search(norm, max(0, start - 12), start):
+    if _OWN_NUMBER_BEFORE.search(norm, max(0, start - 12), start) or _PERSONAL_AFTER.match(
+        after(norm, end, 8)
+    ):
         return "personal"  # 自宅 (027)254-…（平日の午前中…）: the hours are the caller's
     if _INSTITUTION_AFTER.match(after(norm, end, 10)):
         return "institutional"
@@ -207,7 +212,16 @@ def detect_phones(text: str) -> list[Finding]:
         graded = _phone_grade(norm, start, end, digits_only(value), kind)
         if graded:
             findings.append(Finding(Category.PHONE, start, end, graded, kind))
+    if "+" in norm:
+        for m in _FOREIGN_PHONE.finditer(norm):
+            if _PERSONAL_PHONE_WORD.search(norm, max(0, m.start() - 16), m.start()):
+                findings.append(Finding(Category.PHONE, m.start(), m.end(), 0.7, "international"))
     return findings
+
+
+# mobile +1-503-555-0147: a number abroad (not +81), said to be someone's
+_FOREIGN_PHONE = fast_compile(r"(?<![\w+])\+(?!81)[1-9]\d{0,2}[ -]\d{1,4}[ -]\d{2,4}[ -]?\d{3,4}(?!\d)")
+_PERSONAL_PHONE_WORD = fast_compile(r"mobile|cell|phone|tel|Tel|TEL|携帯|電話|連絡先|WhatsApp", re.I)
 
 
 _KANJI_DIGIT = str.maketrans("〇零一二三四五六七八九", "00123456789")
@@ -234,7 +248,7 @@ def detect_kanji_phones(text: str) -> list[Finding]:
 
 # ---------------------------------------------------------------- 12-digit 個人番号
 
-_TWELVE = fast_compile(r"(?<![0-9A-Za-z\-])(?<!\d[ -])\d{4}[ -]?\d{4}[ -]?\d{4}(?![0-9A-Za-z]|[ -]\d)")
+_TWELVE = fast_compile(r"(?<![0-9A-Za-z\-])(?<!\d[ -])\d{4}[ \n-]?\d{4}[ \n-]?\d{4}(?![0-9A-Za-z]|[ -]\d)")
 _MY_NUMBER_CONTEXT = fast_compile(r"個人番号|マイナンバー|ﾏｲﾅﾝﾊﾞｰ|My ?Number|番号")
 _NOT_MY_NUMBER = fast_compile(
     r"法人番号|受付番号|収納番号|整理番号|管理番号|注文番号|伝票|JAN|コード|型番|品番|例[:：]?|"
@@ -304,12 +318,12 @@ def detect_cards(text: str) -> list[Finding]:
 
 _ACCOUNT = fast_compile(r"(?<![0-9A-Za-z\-,])(?<!\d\.)\d{7,8}(?![0-9A-Za-z\-]|[.,]\d)")
 _ACCOUNT_NEAR = fast_compile(
-    r"普通|当座|貯蓄|総合|口座|預金|No\.?|NO\.?|№|番号|記号\s?\d{5}|"
+    r"普通|当座|貯蓄|総合|口座|預金|No\.?|NO\.?|№|番号|記号\s?\d{5}|フツウ|トウザ|"
     r"[Oo]rdinary|[Ss]avings|[Cc]hecking|[Aa]ccount(?: [Nn]o\.?| [Nn]umber)?"
 )
 _BANK = fast_compile(
     r"銀行|信用金庫|信金|信用組合|信組|労働金庫|労金|ゆうちょ|郵便局|JA|農協|漁協|支店|本店|"
-    r"営業部|口座|振込|振替|bank|Bank"
+    r"営業部|口座|振込|振替|bank|Bank|ギンコウ|シンキン|シテン|フツウ|トウザ"
 )
 
 
@@ -348,7 +362,7 @@ ID_CONTEXT = fast_compile(
     r"カルテ番号|利用者番号|世帯番号|個人コード|被保険者記号|記号[^\n]{0,8}番号|"
     r"お客様番号|お客さま番号|顧客番号|水栓番号|検針番号|利用者カード(?:番号)?|図書館カード(?:番号)?|"
     r"会員番号|証明書番号|許可証?番号|受検番号|受験番号|ケース番号|証書番号|保険証番号|"
-    r"(?:身体障害者|療育|精神障害者保健福祉)手帳|"
+    r"(?:身体障害者|療育|精神障害者保健福祉)手帳|印鑑登録(?:証)?(?:番号|[^。\n]{0,12}登録番号)|"
     # 患者ID 7730215, applicant ID is MIS-25-0093
     r"(?:患者|利用者|受給者|会員|職員|社員|学生|生徒|申請者)ID|"
     r"\b(?:[Pp]atient|[Aa]pplicant|[Ss]tudent|[Mm]ember(?:ship)?|[Cc]ustomer|[Ee]mployee) ID\b"
@@ -360,6 +374,8 @@ _ID_VALUE = fast_compile(
 # 被保険者記号番号：前国 30418852: the insurer's symbol in kanji before the number
 # 運転免許証を見せてもらった。番号 第423…号: the card, then its number under a bare label
 _NUMBER_LABEL_END = fast_compile(r"番号[\s:：]*(?:第\s?)?$")
+# 基礎年金番号を読み上げてくれた：4102-583961: the label, what was done with it, a colon
+_SAID_GAP = fast_compile(r"^(?:を|は)[^\n。\d]{0,12}[:：]\s*$")
 _ID_GAP = fast_compile(r"^[\s:：、,は（(]*(?:is|No\.?|番号|第)?[\s:：]*(?:[一-龥]{1,3} )?$")
 
 
@@ -379,7 +395,7 @@ def detect_ids(text: str) -> list[Finding]:
                 continue
             # Allow a short non-number gap only ("番号 第", "記号 前国 番号").
             if not _ID_GAP.match(gap) and not re.match(r"^[\s:：]*[^\s\d]{1,4}[\s:：]*$", gap) and not (
-                _NUMBER_LABEL_END.search(gap)
+                _NUMBER_LABEL_END.search(gap) or _SAID_GAP.match(gap)
             ):
                 continue
             start = m.start(1)

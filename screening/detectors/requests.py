@@ -40,6 +40,16 @@ _GENERATE = fast_compile(
     r"|(?:ラフスケッチ|スケッチ|ラフ画|手描き風)(?:みたいな|風の|のような)?(?:図|絵|もの)?(?:で|を)"
     r"(?:示して|描いて|作って|出して|お願い)"
     # かぼちゃの絵を入れて、配色もレイアウトも全部そちらで仕上げて: the finished piece is asked for
+    # 各スライドに内容に合った写真っぽい画像を入れてほしい: pictures to be made for the slides
+    r"|(?:合った|っぽい|風の|みたいな|イメージの?)(?:画像|イラスト|写真|絵)を(?:入れて|挿入して|載せて|付けて|つけて)"
+    r"(?=ほしい|欲しい|ください|もらえ|くれ)"
+    # ピクトグラム風のアイコンを8種類（燃やせるごみ、…）作成してください
+    rf"|{_MEDIA}を?(?:\d+|[一二三四五六七八九十]+)(?:種類|枚|点|パターン|案)(?:[（(][^）)\n]{{0,80}}[）)])?"
+    r"(?:作成|作って|生成|描いて|デザインして)"
+    # ナレーションを、AIの音声で作って: a synthetic voice
+    r"|(?:AI|合成)の?(?:音声|声)で(?:作って|読み上げ|入れて|吹き込)"
+    # 市長の顔と声をAIで再現して…しゃべらせる: a likeness made to speak
+    r"|(?:顔|声)(?:と(?:声|顔))?を(?:AI|合成)で(?:再現|作)|(?:AI|合成)で[^。\n]{0,12}(?:しゃべらせ|話させ|喋らせ)"
     # 参考になるラフ画像もつけてください: a picture to go with the text
     r"|(?:ラフ|参考|イメージ)?(?:画像|イラスト|絵)(?:も|を)(?:つけて|付けて|添えて)(?=ください|ほしい|欲しい|もらえ|くれ)"
     r"|(?:絵|イラスト|写真|画像)を入れて(?=[^。\n]{0,30}(?:仕上げて|作って|デザインして))"
@@ -50,6 +60,7 @@ _GENERATE = fast_compile(
 # Editing a photo or an image is making an image (3(4)).
 _EDIT_IMAGE = fast_compile(
     r"(?:写真|画像)[^。\n]{0,24}?(?:加工して|加工した|切り抜いて|切り抜いた|背景を消して|背景を消し|"
+    r"(?:イラスト|絵|アニメ|漫画|マンガ)(?:風|調)?に(?:変換して|変えて)|"
     r"レタッチ|合成して|合成した|修整して|顔を(?:変え|差し替え)|カラー化|着せ替え|差し替えて)"
 )
 TEXT_OUTPUT = fast_compile(
@@ -57,13 +68,16 @@ TEXT_OUTPUT = fast_compile(
     r"キャプション|テキスト|文言|案内文|手順|方法|ルール|禁止|理由|規程|規則|要領|ひな形|雛形|"
     r"保存期間|マニュアル|字幕|テロップ|代替テキスト|alt|in words|storyboard|script|caption|[Dd]escribe|"
     # 写真番号、確認者欄: a form's fields; 写真に付ける投稿文: the text that goes with a photo
-    r"様式|欄|投稿文|紹介文|説明文|文面|ハッシュタグ"
+    r"様式|欄|投稿文|紹介文|説明文|文面|ハッシュタグ|要項|公募|募集"
 )
 _GENERATE_EN = fast_compile(
     r"\b(?:generate|create|make|draw|paint|render|compose|produce|design)\b[^.!?\n]{0,30}?"
     r"\b(?:image|picture|photo|illustration|drawing|logo|icon|video|movie|animation|music|song|map|sticker|comic|"
     r"clip|melody|jingle|voice|audio|visual|cartoon|rendering|mock-?up|avatar|artwork|graphic|soundtrack|"
-    r"backing track|3D model)s?\b",
+    r"backing track|3D model)s?\b"
+    # イベントのflyer用のillustration、generateしてもらえますか
+    r"|(?<![A-Za-z])(?:image|picture|illustration|drawing|logo|icon|video|music|song|jingle)s?(?![A-Za-z])"
+    r"[^。.!?\n]{0,10}?(?<![A-Za-z])(?:generate|create|draw|render|compose)",
     re.I,
 )
 
@@ -77,11 +91,17 @@ _PRIVATE = fast_compile(
     r"(?:天皇賞|有馬記念|日本ダービー|菊花賞|皐月賞|桜花賞|宝塚記念|ジャパンカップ|重賞)[^。、\n]{0,6}(?:予想|買い目)|"
     r"転職の志望動機|(?:民間|他社|一般)(?:の)?[^。\n]{0,8}(?:企業|会社)に(?:応募|転職)したい|"
     r"\b[Ff]antasy (?:football|baseball|basketball|league)|宝くじ|(?:年末|サマー|ドリーム)ジャンボ|ロト[67]|パチンコ|パチスロ|"
-    r"ポケモン|ランクバトル|ゲームの攻略|ガチャ|"
+    r"ポケモン|ランクバトル|ゲームの攻略|ガチャ|ウデマエ|ガチマッチ|ランクマッチ|立ち回りのコツ|"
+    r"\b(?:best build|loadout|boss fight)\b|"
+    # 義理の母から送られてきたLINE: one's own family's messages
+    r"(?<!の)(?:義理の)?(?:母|父|姉|兄|妹|弟|祖母|祖父|叔母|叔父|義母|義父)から(?:送られてきた|届いた|来た)"
+    r"[^。\n]{0,6}(?:LINE|メール|手紙)|"
+    r"(?:子ども|子供|息子|娘)の(?:小学校|中学校|幼稚園|保育園|学校)で[^。\n]{0,10}(?:PTA|役員)|"
+    r"(?:実家の)?(?:母|父|妻|夫|祖母|祖父|両親)に(?:プレゼント|贈り物)(?:したい|する)|"
     # フリマアプリをめぐる消費生活相談: the subject of consumer advice is not one's own sale
     r"(?:メルカリ(?:に出品)?|ヤフオク|フリマアプリ)(?!をめぐる|に関する|の(?:トラブル|利用|被害|相談)|トラブル|関連)|"
     r"家族で[^。、\n]{0,6}旅行|家族旅行|新婚旅行|"
-    r"住宅ローン|ローンの借り換え|"
+    r"住宅ローン(?!減税|控除)|ローンの借り換え|"
     r"(?:息子|娘|子ども|子供|妻|夫|孫|甥|姪)の[^。、\n]{0,12}(?:読書感想文|宿題|自由研究|レポート|課題|作文|卒論|"
     r"卒業論文|志望動機|志望理由|エントリーシート|願書|受験|入試)|"
     # 彼女にLINEで送った一言で怒らせちゃった: one's own relationship
@@ -154,7 +174,7 @@ _PRIVATE_FRAMED = fast_compile(
 )
 _CITY_RUN = fast_compile(
     r"市(?:が|の)?主催|市主催|参加者(?:の)?募集|結婚支援|事業として|講座|セミナー|職員向け|研修|"
-    r"PR記事|モデルコース|観光"
+    r"PR記事|モデルコース|観光|市報|広報|市民向け"
 )
 PUBLIC_WORK = fast_compile(
     r"市民|住民|来訪者|観光客|参加者|利用者|イベント|(?<!自己)PR|(?<!自己)ＰＲ|チラシ|ポスター|広報|案内文|事業|"

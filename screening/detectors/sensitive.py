@@ -95,7 +95,10 @@ _INDIVIDUAL = fast_compile(
 # 「…」と言われた: reported speech, whose speaker the next sentence describes.
 _QUOTED_SAYING = fast_compile(r"[」』]と(?:言われ|話され|言って|訴え)")
 # The text says its case is made up (a training case, a role play).
-_FICTIONAL = fast_compile(r"架空(?:の)?(?:事例|人物|ケース|設定|話)|実在の人物とは関係|仮想(?:の)?事例|演習用の事例")
+_FICTIONAL = fast_compile(
+    r"架空(?:の)?(?:事例|人物|ケース|設定|話)|実在の人物とは関係|仮想(?:の)?事例|演習用の事例|"
+    r"モデル世帯|モデルケース"
+)
 _GENERAL = fast_compile(r"制度|法|研修|講座|一般|啓発|サポーター|とは|について説明|の流れ|方法")
 # The sentence asks how such cases are handled in general (産後うつのスクリーニングの一般的な進め方と
 # 母親への声かけの例; 相談を受けたときに記録に残すべき項目): its 母親 or 本人 is anyone's.

@@ -77,7 +77,7 @@ _RULES: tuple[tuple[HeaderKind, re.Pattern[str]], ...] = (
             r"運転免許|免許証|旅券|パスポート|passport|基礎年金|年金番号|学籍|生徒番号|"
             r"児童番号|受給者(証)?番号|職員番号|社員番号|患者(番号|id)|カルテ|介護保険番号|"
             r"手帳番号|個人(コード|id)|世帯番号|会員番号|在留カード|特別永住者|納税者番号|"
-            r"納税義務者番号|診察券|利用者番号|住基コード|お客様番号|顧客番号|ケース(番号|no)|hihokensha|"
+            r"納税義務者番号|診察券|利用者番号|住基コード|お客様番号|顧客番号|ケース(番号|no)|hihokensha|taxpayer(no|id|num)|"
             r"atena|licen[cs]e|studentid|"
             r"employeeid|staffid|patientid|memberid|insured"
         ),
@@ -92,7 +92,7 @@ _RULES: tuple[tuple[HeaderKind, re.Pattern[str]], ...] = (
     ),
     (
         HeaderKind.BANK_ACCOUNT,
-        re.compile(r"口座|預金番号|account(no|number)|bankaccount|kouza|kozabango"),
+        re.compile(r"口座|預金番号|account(no|number)|acct(no|num)|bankaccount|kouza|kozabango"),
     ),
     (
         HeaderKind.BIRTH_DATE,
