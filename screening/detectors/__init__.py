@@ -11,6 +11,7 @@ from screening.detectors.custom import apply_allow_terms, detect_custom, validat
 from screening.detectors.dates import detect_birth_dates
 from screening.detectors.defaults import DEFAULT_ALLOW_TERMS
 from screening.detectors.email import detect_emails
+from screening.detectors.name_model import loaded_model as loaded_name_model
 from screening.detectors.names import detect_names
 from screening.detectors.non_public import detect_non_public
 from screening.detectors.normalize import normalize
@@ -44,9 +45,10 @@ _CONTACT = frozenset(
 
 
 def warm_up() -> None:
-    """Load the phrase model and the dictionary at process start, not on the first prompt
-    (and before the tokenizer's warm-up freezes what was loaded out of the cyclic GC)."""
+    """Load the phrase and name models and the dictionary at process start, not on the first
+    prompt (and before the tokenizer's warm-up freezes what was loaded out of the cyclic GC)."""
     loaded_model()
+    loaded_name_model()
     _warm_up_tokens()
 
 

@@ -19,6 +19,8 @@ from screening.detectors.context import (
     sentence,
     sentence_bounds,
 )
+from screening.detectors.name_model import REASON as NAME_MODEL_REASON
+from screening.detectors.name_model import model_names
 from screening.detectors.normalize import normalize
 from screening.detectors.romaji import romaji_person_kind, to_katakana
 from screening.detectors.tokens import (
@@ -65,6 +67,8 @@ _SALUTATION = fast_compile(r"^[ 　]*([一-龥々]{1,4})[ 　]?(?:様|さま|殿
 # 宛名は「お問い合わせいただいた方」: a description of whoever it is, not a name
 # 宛名は「Dear [Name],」: a template with a field to fill in
 _MERGE_FIELD = fast_compile(r"[\[［【{｛<＜][^\]］】}｝>＞]{1,12}[\]］】}｝>＞]")
+# 所有者：龍蔵寺, 所有者：総社神社: a temple, a shrine or a public body owns it
+_OWNER_BODIES = ("寺", "神社", "大社", "院", "宮", "教会", "市", "町", "村", "県", "会社", "法人", "組合", "財団")
 _GENERIC_ADDRESSEE = fast_compile(r"(?:いただいた|された|した|の)方$")
 _QUOTED_LABEL = fast_compile(
     r"(?:宛名|名前|氏名|名義)(?:が|は)[「『]([^」』\n○〇◯△□×＊*]{1,12}?)\s?(?:様|さん|殿)?[」』]"
@@ -513,7 +517,8 @@ _SPLIT_HONORIFIC = fast_compile(r"(?:様|さま|さん|氏)(?![一-龥々])")
 # 上様 on a receipt, 大家さん the landlord, …屋さん a shop.
 _HONORED_NOUNS = frozenset(
     "神 王 奥 殿 皆 仏 姫 客 主 坊 人 母 父 兄 姉 妹 弟 子 孫 嫁 婿 旦那 先祖 王子 上 大家 家主 大工 "
-    "庭師 番頭 女将 親方 仲人 坊主 住職 和尚 釈迦 お釈迦 御釈迦 仏 観音 地蔵 天神 菩薩".split()
+    "庭師 番頭 女将 親方 仲人 坊主 住職 和尚 釈迦 お釈迦 御釈迦 仏 観音 地蔵 天神 菩薩 "
+    "長 課長 部長 局長 室長 所長 館長 園長 校長 院長 会長 社長 議長 市長".split()
 )
 
 
@@ -584,7 +589,12 @@ def _romaji_name(first: str, second: str) -> bool:
 
 
 def detect_names(text: str) -> list[Finding]:
-    norm, _tokens, _by_start, _by_end, cands = rule_candidates(text)
+    norm, tokens, by_start, by_end, cands = rule_candidates(text)
+    if tokens:
+        taken = list(cands.spans)
+        for start, end in model_names(norm, tokens, by_start, by_end, taken):
+            if not any(w in _ORG_WORDS for w in _NAME_SPLIT.split(norm[start:end])):
+                cands.add(start, end, HINT, NAME_MODEL_REASON)  # not ワーナー・ブラザース
     return _filter(norm, cands)
 
 
@@ -706,7 +716,9 @@ def rule_candidates(
             cands.add(m.start(1), m.end(1), ANCHORED, "field_label")
     for m in _LABEL.finditer(norm):
         end = _forward_name(norm, m.end(), by_start, tokens)
-        if end is not None:
+        if end is not None and not (
+            norm[m.end() : end].endswith(_OWNER_BODIES) or norm.startswith(_OWNER_BODIES, end)
+        ):
             cands.add(m.end(), end, ANCHORED, "field_label")
     # 申請者は千葉さくらです: a role word, は, then a surname and a given name.
     for m in _LABEL_WA.finditer(norm):

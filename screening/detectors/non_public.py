@@ -19,7 +19,7 @@ _MARK_SOURCE = (
     r"(?:提出|公表|発表|決裁|説明|公告|庁議|通知|講評|勧告|答申)前)[^【】\n]{0,20}】"
     # a state note in brackets: （調査中・公表前）, （地元未説明・庁議前）, （法律相談・非開示）
     r"|[（(][^()（）\n]{0,12}(?:査定途中|調整中|検討中|審議中|協議中|交渉中|調査中|"
-    r"(?:公表|発表|庁議|決裁|説明|提出|講評|勧告|公告|通知|答申)前|未説明|未公表|未決定|未通知|非開示|"
+    r"(?:公表|発表|庁議|決裁|説明|提出|講評|勧告|公告|通知|答申|同意|承認|議決|審議)前|未説明|未公表|未決定|未通知|非開示|"
     r"非公表)[^()（）\n]{0,12}[)）]"
     r"|極秘|部外秘|外部秘|社外秘|庁外秘|マル秘|㊙|取扱(?:い)?注意(?!事項|点|書き)|"
     r"(?:庁内|部内|課内|係内|室内|局内|所内|院内|館内|校内|社内|担当|担当者|関係者|幹部|内部|職員課内|人事担当)限り|"
@@ -107,6 +107,9 @@ _DRAFTING_RULES = fast_compile(
     r"(?:ルール|規程|要領|マニュアル|手順)(?:の案|案)?を[^。\n]{0,16}(?:作|まとめ|整理|考え|直)"
 )
 # 非公開の別, 非公開部分の明示, 非公開とする理由: the concept named, not a mark
+# …（議会同意前）の段階ですが、一般的な例文を: a general question about one's own matter, which
+# the sentence says is at that stage (warned, not blocked)
+_OWN_CASE = fast_compile(r"(?:段階|状態|最中|前)(?:です|だ|で)?(?:が|けど|けれど)[、,]")
 _KIND_OF = fast_compile(r"(?:の別|部分|理由|とする理由|とする場合|の理由)")
 _EITHER = fast_compile(r"公開[・／/]非公開")  # 【公開／非公開】: a choice on a form
 _SHOWN = fast_compile(r"(?:の|を)(?:明示|表示|示し|示す|黒塗り|マスキング)")  # 非公開部分の明示
@@ -244,7 +247,20 @@ _PROCESS = fast_compile(
     r"(?:搬入口|通用口|裏口|非常口|出入口|入口|裏門)(?:は|が)[^。\n]{0,8}無人|"
     # 立入検査（来週、予告なし）: an inspection the inspected must not learn of
     r"(?:立入検査|立ち入り検査|立入調査|検査|監査|査察)[^。\n]{0,12}予告なし|予告なしの(?:立入|立ち入り|検査|監査|査察)|"
-    r"(?:相手|先方|対象者|事業者|相手方)(?:に|には)(?:は)?(?:事前に)?予告(?:しません|しない|せず)"
+    r"(?:相手|先方|対象者|事業者|相手方)(?:に|には)(?:は)?(?:事前に)?予告(?:しません|しない|せず)|"
+    # batch 34: secrets of the front line (fire, waterworks, zoo, hospital, tax, elections)
+    r"(?:救急車|救急隊|消防車|ポンプ車|警備員|当直)[^。\n]{0,16}(?:不在|出払|手薄|[1一]台のみ|[1一]人のみ)|"
+    r"(?:その間|この間|夜間|それ以外の時間)は[^。\n]{0,10}(?:予備車[^。\n]{0,4}のみ|無人|人がいません|人がいない)|"
+    r"(?:予備鍵|合鍵|スペアキー|鍵)を[^。\n]{0,20}(?:に掛けて|に置いて|に隠して|の内側|の裏)|"
+    r"(?:ダイヤル錠|暗証|解錠|キーボックス)の?番号を?[^。\n]{0,6}[「\"]?\d{3,8}|"
+    r"(?:見回り|巡回)は[^。\n]{0,16}(?:だけ|のみ)|(?:カメラ|センサー|警報)[^。\n]{0,10}故障中|"
+    r"鍵は[^。\n]{0,16}(?:だけ|のみ)(?:です|で|が持)|"
+    r"(?:本人|相手方|先方|当事者|対象者)(?:に|には|にも)(?:まだ)?伝わって(?:い)?(?:ない|ません)|"
+    r"(?:異動|人事|昇任|配置|後任)[^。\n]{0,20}ほぼ(?:固ま|決ま)|"
+    r"(?:他の|ほかの|他社|他の病院|他の自治体|他の事業者|よそ)[^。\n]{0,8}(?:には|に)(?:は)?"
+    r"(?:言わないで|話さないで|出さないで|教えないで|内緒)|"
+    r"(?:タイヤロック|差押え?|捜索|臨戸)を?(?:一斉に)?(?:やる|行う|実施する|かける)(?:計画|予定)|"
+    r"(?:出してもらった|提出された|預かった|もらった)(?:試算表|決算書|資金繰り表|財務諸表)"
 )
 # Credentials: a password or a PIN written out.
 _CREDENTIAL = fast_compile(
@@ -341,9 +357,12 @@ def detect_non_public(text: str) -> list[Finding]:
     drafting_rules = _DRAFTING_RULES.search(norm) is not None and not _AMOUNT.search(norm)
     for m in marks.finditer(norm) if not drafting_rules else ():
         start = m.start()
-        if (m.group() in ("秘密会", "非公開会議") and _GENERAL_ASK.search(sentence(norm, start, m.end()))
-                or general_topic(norm, start, m.end())):
+        if m.group() in ("秘密会", "非公開会議") and _GENERAL_ASK.search(sentence(norm, start, m.end())):
             continue  # 秘密会はどのような場合に開けるのか: the institution, not a session's content
+        if general_topic(norm, start, m.end()):
+            if _OWN_CASE.search(sentence(norm, start, m.end())):
+                findings.append(Finding(Category.NON_PUBLIC, start, m.end(), 0.4, "own_case_general_ask"))
+            continue
         if "非公開" in m.group() and (
             norm[max(0, start - 3) : start].endswith(("公開・", "公開／", "公開/"))
             or _KIND_OF.match(norm, m.end()) or _EITHER.search(m.group())
@@ -361,7 +380,11 @@ def detect_non_public(text: str) -> list[Finding]:
             continue  # 「取扱注意」の表示: a mention; [関係者外秘] is how a mark is written
         findings.append(Finding(Category.NON_PUBLIC, start, m.end(), 0.9, "mark"))
     for m in _PROCESS.finditer(norm):
-        if quoted_exactly(norm, m.start(), m.end()) or general_topic(norm, m.start(), m.end()):
+        if quoted_exactly(norm, m.start(), m.end()):
+            continue
+        if general_topic(norm, m.start(), m.end()):
+            if _OWN_CASE.search(sentence(norm, m.start(), m.end())):
+                findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.4, "own_case_general_ask"))
             continue
         word = m.group()
         if word == "着眼点" and ("監査" not in norm or PUBLISHED_ANYWHERE.search(norm)):

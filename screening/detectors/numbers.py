@@ -200,7 +200,8 @@ def detect_phones(text: str) -> list[Finding]:
                 kind = _phone_kind(digits_only(value))
                 if kind:
                     break
-            cut = max(value.rfind(" "), value.rfind("-"), value.rfind(")"))
+            # 049-226-8814（3回かけたが…: the bracket after the number opens a remark
+            cut = max(value.rfind(" "), value.rfind("-"), value.rfind(")"), value.rfind("("))
             if cut <= 0:
                 break
             value = value[:cut]

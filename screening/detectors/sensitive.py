@@ -39,7 +39,7 @@ _TERMS = (
     r"(?:視覚|聴覚|言語|肢体|内部|両下肢|上肢|下肢)(?:機能)?障害|(?:視覚|聴覚|言語|肢体|知的|精神)に障害|全盲|弱視|難聴|ろう者|"
     r"車いす|車椅子|寝たきり|要介護\s?\d|要支援\s?\d|"
     # welfare and family situation
-    r"生活保護|保護開始|保護受給|被保護者|扶助費|就学援助|ひとり親|不登校|ひきこもり|引きこもり|"
+    r"生活保護|保護開始|保護受給|被保護者|扶助費|就学援助|準?要保護(?!児童対策)|ひとり親|不登校|ひきこもり|引きこもり|"
     r"いじめ|虐待|身体的虐待|心理的虐待|ネグレクト|DV被害者?|ドメスティック・バイオレンス|"
     r"(?:夫|妻|配偶者|交際相手|元夫|元妻|父|母|親)から[^。\n]{0,8}暴力|入管に収容|"
     # crime
@@ -104,8 +104,10 @@ _GENERAL = fast_compile(r"制度|法|研修|講座|一般|啓発|サポーター
 # 母親への声かけの例; 相談を受けたときに記録に残すべき項目): its 母親 or 本人 is anyone's.
 _GENERAL_SENTENCE = fast_compile(
     r"一般的な|一般論|一般に|典型的な|よくある|べき(?:項目|こと|点)|進め方|留意点|声かけの例|対応の流れ|"
-    r"チェックリスト|研修(?:用|資料)|マニュアル"
+    r"チェックリスト|研修(?:用|資料)|マニュアル|ロールプレイ|接遇研修|研修で使う"
 )
+# 接遇研修で使うロールプレイ台本…場面は「車いすの利用者が…」: scenes for practice
+_TRAINING_SCRIPT = fast_compile(r"ロールプレイ|(?:研修|訓練)(?:で使う|用)の?(?:台本|シナリオ|教材|事例)")
 # …but not when the sentence singles someone out (唯一の全盲の職員…配慮すべき点)
 _ONE_OF_A_KIND = fast_compile(
     r"唯一|ただ一人|最高齢|[1１一](?:名|人)(?:のみ|だけ)|\d{1,3}歳|\d0代|\d年生|\d年\d組|双子"
@@ -133,8 +135,10 @@ def detect_sensitive(text: str) -> list[Finding]:
             individual = _INDIVIDUAL.search(norm, end + 1, hi)
         if fictional is None:
             # a made-up case, or material already published (a premium table naming
-            # 生活保護受給者 as a class): about no one unless a name is found too
-            fictional = bool(_FICTIONAL.search(norm) or PUBLISHED_TEXT.search(norm))
+            # 生活保護受給者 as a class), or a training script's scenes: about no one unless
+            # a name is found too
+            fictional = bool(_FICTIONAL.search(norm) or PUBLISHED_TEXT.search(norm)
+                             or _TRAINING_SCRIPT.search(norm))
         if individual and not fictional and not _GENERAL.search(norm[start:end]) and not (
             _GENERAL_SENTENCE.search(norm, lo, hi) and not _ONE_OF_A_KIND.search(norm, lo, hi)
         ):

@@ -108,7 +108,7 @@ _RULES: tuple[tuple[HeaderKind, re.Pattern[str]], ...] = (
             r"氏名|名前|姓名|フルネーム|shimei|simei|namae|fullname|firstname|lastname|"
             r"surname|givenname|familyname|^name$|^names$|(世帯主|代表者|保護者)(名|氏名|姓)?$|"
             r"(者|人|主|児童|生徒|患者|会員|職員|家族|親族|本人|長|員|師|手|士|様|氏)(名|姓)$|"
-            r"(者|人)$|^(姓|名)$|^宛名$|^(お)?名前"
+            r"(者|人)$|^(姓|名)$|^宛名$|^(お)?名前|^(お)?なまえ$|^しめい$"
         ),
     ),
     (

@@ -187,7 +187,9 @@ _DATE = re.compile(
 
 
 def looks_like_date(value: str) -> bool:
-    return _DATE.search(_nfkc(value)) is not None
+    text = _nfkc(value).strip()
+    # 27855: a date as Excel stores it (days since 1899-12-30; 10000-47000 is 1927-2028)
+    return _DATE.search(text) is not None or (text.isdigit() and len(text) == 5 and 10000 <= int(text) <= 47000)
 
 
 def _digits(value: str) -> str:
