@@ -260,7 +260,12 @@ _PROCESS = fast_compile(
     r"(?:他の|ほかの|他社|他の病院|他の自治体|他の事業者|よそ)[^。\n]{0,8}(?:には|に)(?:は)?"
     r"(?:言わないで|話さないで|出さないで|教えないで|内緒)|"
     r"(?:タイヤロック|差押え?|捜索|臨戸)を?(?:一斉に)?(?:やる|行う|実施する|かける)(?:計画|予定)|"
-    r"(?:出してもらった|提出された|預かった|もらった)(?:試算表|決算書|資金繰り表|財務諸表)"
+    r"(?:出してもらった|提出された|預かった|もらった)(?:試算表|決算書|資金繰り表|財務諸表)|"
+    # batch 36: hurried writing
+    r"(?:課長|部長|係長|局長|室長|所長|上司)が[^。\n]{0,10}(?:移る|異動する|昇任する|外れる)(?:方向|予定|らしい|みたい)|"
+    r"(?:係争中|訴訟|裁判)[^。\n]{0,30}(?:弱い(?:とこ|ところ|点)|弱点|不利な(?:点|とこ))|"
+    r"(?:公開|公表)して(?:い)?ない(?:方|ほう)の|(?:市町村|関係機関|行政機関|自治体)限り|"
+    r"(?:試験|選考)[^。\n]{0,6}(?:来週|来月|今度)(?:実施|行う)[^。\n]{0,12}(?:問題|出題)"
 )
 # Credentials: a password or a PIN written out.
 _CREDENTIAL = fast_compile(
@@ -347,7 +352,13 @@ def _with_amounts(norm: str, cue: re.Match[str], lo: int, hi: int, reason: str) 
 def general_topic(norm: str, start: int, end: int) -> bool:
     """The sentence asks how such matters are handled in general, with no figure of its own."""
     lo, hi = sentence_bounds(norm, start, end)
-    return bool(_GENERAL_TOPIC.search(norm, lo, hi)) and not _AMOUNT.search(norm, lo, hi)
+    # …どう整理される？一般論で: a few words after the question say so too
+    tail = hi
+    if hi < len(norm) and norm[hi] in "?？":
+        tail = sentence_bounds(norm, hi + 1, hi + 1)[1]
+        if tail - hi > 8:
+            tail = hi
+    return bool(_GENERAL_TOPIC.search(norm, lo, tail)) and not _AMOUNT.search(norm, lo, hi)
 
 
 def detect_non_public(text: str) -> list[Finding]:
