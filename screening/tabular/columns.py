@@ -383,6 +383,7 @@ def screen_table(
         findings = _apply_context(states)
     findings += _split_address(table, findings, done)
     findings = _without_public_speakers(table, findings, done)
+    findings = _without_officials(table, findings, done)
     findings = _merge_header_findings(findings, header_findings)
     decision = Decision.BLOCK if findings else Decision.PASS
     return TableScreening(
@@ -453,6 +454,35 @@ def _without_public_speakers(
     if not values or titled * 10 < len(values) * 8:
         return findings
     return [f for f in findings if f.category != Category.PERSON_NAME.value]
+
+
+_ROLE_HEADER = re.compile(r"^(?:役職名?|職名|職|肩書)$")
+_HEAD_OF_OFFICE = re.compile(r"長$|議員|委員|理事|参与|監$")
+_SWITCHBOARD_HEADER = re.compile(r"代表|庁舎|事務所|所属")
+
+
+def _without_officials(
+    table: Table, findings: list[ColumnFinding], done: int
+) -> list[ColumnFinding]:
+    """An attendance list of agencies: heads of offices named with their office and its switchboard.
+
+    所属 | 役職 (所長, 部長, 課長 …) | 氏名 | 代表電話: officials acting in office, reachable at their
+    office's number. A staff roster (主事, 主任) is a list of people all the same.
+    """
+    names = [n.strip() for n in table.columns]
+    roles = [i for i, n in enumerate(names) if _ROLE_HEADER.match(n)]
+    if not roles or not any(header_kind(n) is HeaderKind.ORGANISATION for n in names):
+        return findings
+    values = [v.strip() for v in table.data[roles[0]][:done] if v.strip()]
+    heads = sum(1 for v in values if _HEAD_OF_OFFICE.search(v))
+    if not values or heads * 10 < len(values) * 8:
+        return findings
+    return [
+        f for f in findings
+        if f.category != Category.PERSON_NAME.value
+        and not (f.category in (Category.PHONE.value, Category.EMAIL.value)
+                 and _SWITCHBOARD_HEADER.search(f.column))
+    ]
 
 
 def _screen_header_cells(table: Table, detector: CellDetector) -> list[ColumnFinding]:

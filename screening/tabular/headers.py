@@ -77,7 +77,7 @@ _RULES: tuple[tuple[HeaderKind, re.Pattern[str]], ...] = (
             r"運転免許|免許証|旅券|パスポート|passport|基礎年金|年金番号|学籍|生徒番号|"
             r"児童番号|受給者(証)?番号|職員番号|社員番号|患者(番号|id)|カルテ|介護保険番号|"
             r"手帳番号|個人(コード|id)|世帯番号|会員番号|在留カード|特別永住者|納税者番号|"
-            r"納税義務者番号|診察券|利用者番号|住基コード|お客様番号|顧客番号|ケース(番号|no)|hihokensha|taxpayer(no|id|num)|"
+            r"納税義務者番号|診察券|利用者番号|住基コード|お客様番号|顧客番号|ケース(番号|no)|hihokensha|taxpayer(no|id|num)|受診券|"
             r"atena|licen[cs]e|studentid|"
             r"employeeid|staffid|patientid|memberid|insured"
         ),
@@ -106,7 +106,7 @@ _RULES: tuple[tuple[HeaderKind, re.Pattern[str]], ...] = (
         HeaderKind.PERSON_NAME,
         re.compile(
             r"氏名|名前|姓名|フルネーム|shimei|simei|namae|fullname|firstname|lastname|"
-            r"surname|givenname|familyname|^name$|^names$|(世帯主|代表者|保護者)(名|氏名|姓)?$|"
+            r"surname|givenname|familyname|^name$|^names$|^applicants?$|applicantname|(世帯主|代表者|保護者)(名|氏名|姓)?$|"
             r"(者|人|主|児童|生徒|患者|会員|職員|家族|親族|本人|長|員|師|手|士|様|氏)(名|姓)$|"
             r"(者|人)$|^(姓|名)$|^宛名$|^(お)?名前|^(お)?なまえ$|^しめい$"
         ),
@@ -130,7 +130,7 @@ _RULES: tuple[tuple[HeaderKind, re.Pattern[str]], ...] = (
         HeaderKind.SENSITIVE,
         re.compile(
             r"病名|傷病|疾病|疾患|病歴|既往|診断|障害|障がい|要介護|介護度|要支援|支援理由|"
-            r"服薬|治療|通院|犯罪|前科|逮捕|生活保護|保護種別|扶助|世帯類型|健診結果|検診結果|所見|judge?ment|宗教|信条|信仰|人種|門地|本籍|"
+            r"服薬|治療|通院|犯罪|前科|逮捕|生活保護|保護種別|扶助|世帯類型|健診結果|検診結果|所見|judge?ment|^判定$|判定結果|宗教|信条|信仰|人種|門地|本籍|"
             r"disease|diagnosis|disabilit|religion|medical|illness"
         ),
     ),

@@ -20,7 +20,7 @@ from pathlib import Path
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 DEFAULT_MAX_ROWS = 200_000
 DEFAULT_MAX_COLUMNS = 16_384  # Excel's own limit
-DELIMITERS = (",", "\t", ";")
+DELIMITERS = (",", "\t", ";", "|")
 # Encodings we accept without asking, in the names the result reports.
 KNOWN_ENCODINGS = ("utf-8", "utf-8-sig", "cp932", "euc-jp", "utf-16")
 _ENCODING_ALIASES = {

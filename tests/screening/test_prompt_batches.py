@@ -19,7 +19,8 @@ CEILINGS = {
     "batch19": (2, 0), "batch20": (0, 0), "batch21": (0, 0), "batch22": (0, 0),
     "batch23": (4, 0), "batch24": (0, 0), "batch25": (1, 0), "batch26": (0, 0),
     "batch27": (2, 0), "batch28": (0, 0), "batch29": (1, 0), "batch30": (1, 0), "batch31": (0, 1),
-    "batch32": (0, 0), "batch33": (1, 0), "batch34": (0, 1), "batch36": (0, 0),
+    "batch32": (0, 0), "batch33": (1, 0), "batch34": (0, 1), "batch35": (1, 1),
+    "batch36": (0, 0),
 }
 
 

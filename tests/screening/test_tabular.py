@@ -816,3 +816,24 @@ def test_assembly_minutes_name_councillors_in_session() -> None:
     # a speaker column of private people is a list of people all the same
     private = "発言者,内容\n山田 太郎,道路の穴\n佐藤 花子,街灯の故障\n鈴木 一郎,ごみ出し\n"
     assert screen_upload(private.encode("utf-8"), "p.csv", CONFIG).record["decision"] == "block"
+
+
+def test_a_pipe_delimited_export_is_read_by_its_columns() -> None:
+    data = "氏名|生年月日|住所\n山田 太郎|昭和45年3月2日|前橋市大手町1-2-3\n佐藤 花子|平成2年4月5日|前橋市朝日町2-3-4\n"
+    table = read_table(data.encode("utf-8"))
+    assert table.delimiter == "|" and table.columns == ["氏名", "生年月日", "住所"]
+    record = screen_upload(data.encode("utf-8"), "p.csv", CONFIG).record
+    assert {f["column"] for f in record["findings"]} == {"氏名", "生年月日", "住所"}
+
+
+def test_an_attendance_list_of_office_heads_is_not_a_list_of_private_people() -> None:
+    data = (
+        "会議名,団体名,所属,役職,氏名,代表電話\n"
+        "水防連絡会議,国土交通省,河川事務所,所長,富澤 勝利,048-500-7011\n"
+        "水防連絡会議,気象庁,前橋地方気象台,台長,伊藤 誠,027-896-1190\n"
+        "水防連絡会議,群馬県,県土整備部,部長,伊藤 修,027-223-1111\n"
+    )
+    assert screen_upload(data.encode("utf-8"), "m.csv", CONFIG).record["decision"] == "pass"
+    # staff in a training roster are people all the same
+    roster = data.replace("所長", "主事").replace("台長", "主任").replace("部長", "主事")
+    assert screen_upload(roster.encode("utf-8"), "r.csv", CONFIG).record["decision"] == "block"
