@@ -17,13 +17,11 @@ scikit-learn is needed here only; the portal reads the JSON.
 """
 from __future__ import annotations
 
-import argparse
-import json
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from screening.detectors.model_file import jsonl_cases, training_main
 from screening.detectors.name_model import MODEL_PATH, candidates, features, score
 from screening.detectors.names import rule_candidates
 
@@ -61,21 +59,17 @@ def _marked_names(case: dict[str, Any]) -> list[str]:
 def load_file(path: Path) -> list[dict[str, Any]]:
     """One row per sentence: its candidate examples and how many marked names the rules missed."""
     rows = []
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            if not line.strip():
-                continue
-            case = json.loads(line)
-            text = case["text"]
-            gold = _name_spans(text, _marked_names(case))
-            norm, tokens, by_start, by_end, cands = rule_candidates(text)
-            taken = list(cands.spans)
-            missed = [g for g in gold if not any(a < g[1] and g[0] < b for a, b in taken)]
-            context = (norm, tokens, by_start, by_end)
-            # The model learns from every candidate, those the rules find too (a name is a
-            # name by the same words around it); it is judged on what the rules left.
-            rows.append({"train": _examples(context, gold, []), "examples": _examples(context, gold, taken),
-                         "missed": missed})
+    for case in jsonl_cases(path):
+        text = case["text"]
+        gold = _name_spans(text, _marked_names(case))
+        norm, tokens, by_start, by_end, cands = rule_candidates(text)
+        taken = list(cands.spans)
+        missed = [g for g in gold if not any(a < g[1] and g[0] < b for a, b in taken)]
+        context = (norm, tokens, by_start, by_end)
+        # The model learns from every candidate, those the rules find too (a name is a
+        # name by the same words around it); it is judged on what the rules left.
+        rows.append({"train": _examples(context, gold, []), "examples": _examples(context, gold, taken),
+                     "missed": missed})
     return rows
 
 
@@ -131,26 +125,11 @@ def cross_validate(files: dict[str, list[dict[str, Any]]]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("files", nargs="*", type=Path)
-    ap.add_argument("--cv", action="store_true", help="leave-one-file-out figures; writes nothing")
-    ap.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
-    ap.add_argument("--out", type=Path, default=MODEL_PATH)
-    args = ap.parse_args(argv)
-    paths = args.files or default_files()
-    files = {p.stem: load_file(p) for p in paths}
-    if args.cv:
-        cross_validate(files)
-        return 0
-    model = fit([r for rows in files.values() for r in rows])
-    model["threshold"] = args.threshold
-    model["trained_on"] = [p.name for p in paths]
-    with args.out.open("w", encoding="utf-8") as f:
-        json.dump(model, f, ensure_ascii=False, separators=(",", ":"))
-        f.write("\n")
-    print(f"{len(model['weights'])} features from {len(paths)} files -> {args.out}", file=sys.stderr)
-    return 0
-
+    return training_main(
+        argv, doc=__doc__ or "", noun="file", default_paths=default_files, load=load_file, fit=fit,
+        cross_validate=cross_validate, out=MODEL_PATH, threshold=DEFAULT_THRESHOLD,
+        count=lambda model: len(model["weights"]),
+    )
 
 if __name__ == "__main__":
     raise SystemExit(main())

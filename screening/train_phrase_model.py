@@ -17,14 +17,12 @@ would mark (a false warn). scikit-learn is needed here only; the portal reads th
 """
 from __future__ import annotations
 
-import argparse
-import json
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from screening.detectors.model_file import jsonl_cases, training_main
 from screening.detectors.normalize import normalize
 from screening.detectors.phrase_model import (
     MODEL_PATH,
@@ -62,29 +60,25 @@ def _without_digits(features: list[str]) -> list[str]:
 
 def load_batch(path: Path) -> list[dict[str, Any]]:
     rows = []
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            if not line.strip():
+    for case in jsonl_cases(path):
+        text = case["text"]
+        spans = []
+        for span in case.get("spans", []):
+            i = text.find(span["text"])
+            if span["category"] in PHRASE and i >= 0:
+                spans.append((i, i + len(span["text"]), span["category"]))
+        cats = set(case.get("categories", [])) & PHRASE
+        sentences = prompt_sentences(text)
+        examples = []
+        for lo, hi, words in sentences:
+            label = next((c for a, b, c in spans if a < hi and b > lo), None)
+            if label is None and cats and not spans and len(sentences) == 1:
+                label = sorted(cats)[0]
+            if label is None and cats:
                 continue
-            case = json.loads(line)
-            text = case["text"]
-            spans = []
-            for span in case.get("spans", []):
-                i = text.find(span["text"])
-                if span["category"] in PHRASE and i >= 0:
-                    spans.append((i, i + len(span["text"]), span["category"]))
-            cats = set(case.get("categories", [])) & PHRASE
-            sentences = prompt_sentences(text)
-            examples = []
-            for lo, hi, words in sentences:
-                label = next((c for a, b, c in spans if a < hi and b > lo), None)
-                if label is None and cats and not spans and len(sentences) == 1:
-                    label = sorted(cats)[0]
-                if label is None and cats:
-                    continue
-                examples.append((_without_digits(sentence_features(words)), label or "none"))
-            rows.append({"expect": case["expect"], "cats": cats, "sentences": sentences,
-                         "examples": examples})
+            examples.append((_without_digits(sentence_features(words)), label or "none"))
+        rows.append({"expect": case["expect"], "cats": cats, "sentences": sentences,
+                     "examples": examples})
     return rows
 
 
@@ -147,26 +141,11 @@ def cross_validate(batches: dict[str, list[dict[str, Any]]]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("batches", nargs="*", type=Path)
-    ap.add_argument("--cv", action="store_true", help="leave-one-batch-out figures; writes nothing")
-    ap.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
-    ap.add_argument("--out", type=Path, default=MODEL_PATH)
-    args = ap.parse_args(argv)
-    paths = args.batches or sorted(BATCHES.glob("batch*.jsonl"))
-    batches = {p.stem: load_batch(p) for p in paths}
-    if args.cv:
-        cross_validate(batches)
-        return 0
-    model = fit([r for rows in batches.values() for r in rows])
-    model["threshold"] = args.threshold
-    model["trained_on"] = [p.name for p in paths]
-    with args.out.open("w", encoding="utf-8") as f:
-        json.dump(model, f, ensure_ascii=False, separators=(",", ":"))
-        f.write("\n")
-    print(f"{len(model['flag_weights'])} features from {len(paths)} batches -> {args.out}", file=sys.stderr)
-    return 0
-
+    return training_main(
+        argv, doc=__doc__ or "", noun="batch", default_paths=lambda: sorted(BATCHES.glob("batch*.jsonl")),
+        load=load_batch, fit=fit, cross_validate=cross_validate, out=MODEL_PATH,
+        threshold=DEFAULT_THRESHOLD, count=lambda model: len(model["flag_weights"]),
+    )
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -27,6 +27,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any
 
+from screening.detectors.model_file import loaded_once
 from screening.detectors.tokens import Token
 
 MODEL_PATH = Path(__file__).with_name("name_model.json")
@@ -114,13 +115,8 @@ def load_model(path: Path = MODEL_PATH) -> dict[str, Any]:
 
 
 def loaded_model() -> dict[str, Any]:
-    model = _state.get("model")
-    if model is None:
-        with _lock:
-            model = _state.get("model")
-            if model is None:
-                model = _state["model"] = load_model()
-    return model
+    """The model, read from its JSON once per process (thread-safe)."""
+    return loaded_once(_state, _lock, load_model)
 
 
 def score(feats: list[str], model: dict[str, Any]) -> float:

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from screening.detectors.context import PUBLISHED_TEXT
+from screening.detectors.model_file import loaded_once
 from screening.detectors.non_public import PUBLISHED_ANYWHERE, general_topic
 from screening.detectors.normalize import normalize
 from screening.detectors.requests import PUBLIC_WORK, TEXT_OUTPUT, WORK_PIVOT
@@ -99,13 +100,7 @@ def as_model(raw: dict[str, Any], threshold: float) -> dict[str, Any]:
 
 def loaded_model() -> dict[str, Any]:
     """The model, read from its JSON once per process (thread-safe)."""
-    model = _state.get("model")
-    if model is None:
-        with _lock:
-            model = _state.get("model")
-            if model is None:
-                model = _state["model"] = load_model()
-    return model
+    return loaded_once(_state, _lock, load_model)
 
 
 def _logit(p: float) -> float:
