@@ -671,9 +671,7 @@ def rule_candidates(
         start, how = found
         if how == "hiragana" and _MASCOT.search(norm):
             continue  # ぐんまちゃん, ふっかちゃん: a mascot character, not a child
-        if _WORK_TITLE_BEFORE.search(norm, max(0, start - 6), start) and norm.startswith(
-            ("」", "』"), m.end()
-        ):
+        if _in_work_title(norm, start, m.end()):
             continue  # アニメ「サザエさん」: the title of a work, its characters made up
 
         end = m.start()
@@ -684,11 +682,12 @@ def rule_candidates(
         cands.add(start, end, HINT if clan else ANCHORED, f"honorific_{how}")
     # Sudachi-tagged names right before an honorific (kanji surnames: 鈴木さん, 高橋様).
     for (start, end), (_conf, _reason) in list(cands.spans.items()):
-        tail = norm[end : end + 4].lstrip(" ")
+        at = end
+        while norm[at : at + 1] == " ":
+            at += 1
+        tail = norm[at : end + 4]
         hon = _HONORIFIC.match(tail)
-        if hon and _WORK_TITLE_BEFORE.search(norm, max(0, start - 6), start) and tail.startswith(
-            ("」", "』"), hon.end()
-        ):
+        if hon and _in_work_title(norm, start, at + hon.end()):
             continue  # アニメ「サザエさん」
         if hon and not (historical and tail.startswith("氏")) and norm[start:end] not in _HONORED_NOUNS:
             cands.add(start, end, ANCHORED, "honorific")
@@ -865,6 +864,13 @@ _SINITIC_BEFORE_HONORIFIC = re.compile(
     "(?<![一-龥々])" + _SINITIC_CLASS + "[一-龥](?<![人名方達])[一-龥]?(?<![人名方達])$"
 )
 _WORK_TITLE_BEFORE = fast_compile(r"(?:アニメ|漫画|マンガ|ドラマ|映画|絵本|小説|番組|童話)[「『]$")
+
+
+def _in_work_title(norm: str, start: int, honorific_end: int) -> bool:
+    """アニメ「サザエさん」: a name and its honorific that are exactly a work's quoted title."""
+    return bool(_WORK_TITLE_BEFORE.search(norm, max(0, start - 6), start)) and norm.startswith(
+        ("」", "』"), honorific_end
+    )
 _MASCOT = fast_compile(r"マスコット|ゆるキャラ|キャラクター|着ぐるみ|紙芝居|絵本|が出てくる|が登場する")
 _SINITIC_TITLE = fast_compile(r"(?:候補|党|国家主席|主席|総統|総書記|委員長|大統領|首相|将軍|"
                               r"総督|督弁|大使|議長|氏|元帥|司令官)")

@@ -361,6 +361,13 @@ def general_topic(norm: str, start: int, end: int) -> bool:
     return bool(_GENERAL_TOPIC.search(norm, lo, tail)) and not _AMOUNT.search(norm, lo, hi)
 
 
+def _own_case_warning(norm: str, start: int, end: int) -> list[Finding]:
+    """A general question whose sentence says its own matter is at that stage: a warning."""
+    if _OWN_CASE.search(sentence(norm, start, end)):
+        return [Finding(Category.NON_PUBLIC, start, end, 0.4, "own_case_general_ask")]
+    return []
+
+
 def detect_non_public(text: str) -> list[Finding]:
     norm = normalize(text)
     findings: list[Finding] = []
@@ -371,8 +378,7 @@ def detect_non_public(text: str) -> list[Finding]:
         if m.group() in ("秘密会", "非公開会議") and _GENERAL_ASK.search(sentence(norm, start, m.end())):
             continue  # 秘密会はどのような場合に開けるのか: the institution, not a session's content
         if general_topic(norm, start, m.end()):
-            if _OWN_CASE.search(sentence(norm, start, m.end())):
-                findings.append(Finding(Category.NON_PUBLIC, start, m.end(), 0.4, "own_case_general_ask"))
+            findings += _own_case_warning(norm, start, m.end())
             continue
         if "非公開" in m.group() and (
             norm[max(0, start - 3) : start].endswith(("公開・", "公開／", "公開/"))
@@ -394,8 +400,7 @@ def detect_non_public(text: str) -> list[Finding]:
         if quoted_exactly(norm, m.start(), m.end()):
             continue
         if general_topic(norm, m.start(), m.end()):
-            if _OWN_CASE.search(sentence(norm, m.start(), m.end())):
-                findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.4, "own_case_general_ask"))
+            findings += _own_case_warning(norm, m.start(), m.end())
             continue
         word = m.group()
         if word == "着眼点" and ("監査" not in norm or PUBLISHED_ANYWHERE.search(norm)):

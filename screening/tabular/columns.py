@@ -444,16 +444,18 @@ def _without_public_speakers(
     names public office-holders acting in public; their names are not personal
     information to keep from the LLM (the guideline's 3(1) protects private persons).
     """
-    speakers = [
-        i for i, name in enumerate(table.columns) if _SPEAKER_HEADER.match(name.strip())
-    ]
-    if not speakers:
-        return findings
-    values = [v for v in table.data[speakers[0]][:done] if v.strip()]
-    titled = sum(1 for v in values if _PUBLIC_OFFICE.search(v))
-    if not values or titled * 10 < len(values) * 8:
+    if not _column_mostly(table, _SPEAKER_HEADER, _PUBLIC_OFFICE, done):
         return findings
     return [f for f in findings if f.category != Category.PERSON_NAME.value]
+
+
+def _column_mostly(table: Table, header: re.Pattern[str], value: re.Pattern[str], done: int) -> bool:
+    """The first column under `header` has values, 80 % of them matching `value`."""
+    index = next((i for i, n in enumerate(table.columns) if header.match(n.strip())), None)
+    if index is None:
+        return False
+    values = [v.strip() for v in table.data[index][:done] if v.strip()]
+    return bool(values) and sum(1 for v in values if value.search(v)) * 10 >= len(values) * 8
 
 
 _ROLE_HEADER = re.compile(r"^(?:役職名?|職名|職|肩書)$")
@@ -469,13 +471,9 @@ def _without_officials(
     所属 | 役職 (所長, 部長, 課長 …) | 氏名 | 代表電話: officials acting in office, reachable at their
     office's number. A staff roster (主事, 主任) is a list of people all the same.
     """
-    names = [n.strip() for n in table.columns]
-    roles = [i for i, n in enumerate(names) if _ROLE_HEADER.match(n)]
-    if not roles or not any(header_kind(n) is HeaderKind.ORGANISATION for n in names):
-        return findings
-    values = [v.strip() for v in table.data[roles[0]][:done] if v.strip()]
-    heads = sum(1 for v in values if _HEAD_OF_OFFICE.search(v))
-    if not values or heads * 10 < len(values) * 8:
+    if not any(header_kind(n.strip()) is HeaderKind.ORGANISATION for n in table.columns) or not (
+        _column_mostly(table, _ROLE_HEADER, _HEAD_OF_OFFICE, done)
+    ):
         return findings
     return [
         f for f in findings

@@ -469,12 +469,8 @@ def parse_text(
                 )
             if header is None:
                 opening.append((record_no, record))
-                if len(opening) < _OPENING_RECORDS:
-                    continue
-                (header_row, header), rest = _split_opening(opening)
-                for number, early in rest:
-                    records.append(early)
-                    row_numbers.append(number)
+                if len(opening) == _OPENING_RECORDS:
+                    header_row, header = _choose_header(opening, records, row_numbers)
                 continue
             if len(records) >= max_rows:
                 raise TableRejected(
@@ -485,10 +481,7 @@ def parse_text(
     except csv.Error as exc:
         raise TableRejected("not_csv", MSG_NOT_CSV.format(detail=str(exc))) from exc
     if header is None and opening:
-        (header_row, header), rest = _split_opening(opening)
-        for number, early in rest:
-            records.append(early)
-            row_numbers.append(number)
+        header_row, header = _choose_header(opening, records, row_numbers)  # a short file
     if header is None:
         raise TableRejected("empty", MSG_EMPTY)
     if len(records) > max_rows:
@@ -546,6 +539,17 @@ def _split_opening(
         if all(filled[j] * 2 < filled[i] or widths[j] * 4 < widths[i] * 3 for j in range(i)):
             return opening[i], opening[i + 1 :]
     return opening[0], opening[1:]
+
+
+def _choose_header(
+    opening: list[tuple[int, list[str]]], records: list[list[str]], row_numbers: array[int]
+) -> tuple[int, list[str]]:
+    """The header's record number and cells; the records after it join the data."""
+    (number, cells), rest = _split_opening(opening)
+    for early_number, early in rest:
+        records.append(early)
+        row_numbers.append(early_number)
+    return number, cells
 
 
 def unique_column_names(cells: Sequence[str]) -> list[str]:
