@@ -20,6 +20,7 @@ from screening.detectors.phrase_model import detect_phrase_model, loaded_model
 from screening.detectors.requests import detect_requests
 from screening.detectors.sensitive import detect_sensitive
 from screening.detectors.tables import detect_table_columns
+from screening.detectors.tokens import prefetch
 from screening.detectors.tokens import warm_up as _warm_up_tokens
 from screening.types import Category, EngineConfig, Finding
 
@@ -77,24 +78,23 @@ def detect_all(text: str, config: EngineConfig) -> list[Finding]:
     """Run every detector over `text` and return findings in text order."""
     if not text or text.isspace():
         return []
-    findings: list[Finding] = []
     # Fast path (short CSV cells such as 12,345 or 2024-04-01): without any letter there
     # is no name, e-mail address, 要配慮 term, mark or request to find.
     words = not text.isascii() or any(c.isalpha() for c in text)
     if words:
-        findings += detect_names(text)
-    findings += detect_numbers(text)
-    if "@" in normalize(text):
-        findings += detect_emails(text)
-    people = [(f.start, f.end) for f in findings
+        # Sudachi starts on a long text in the helper thread while the detectors that read
+        # no words run here; the name detector collects its tokens.
+        prefetch(normalize(text))
+    numbers = detect_numbers(text)
+    emails = detect_emails(text) if "@" in normalize(text) else []
+    tables = detect_table_columns(text)
+    phrases = detect_sensitive(text) + detect_non_public(text) + detect_requests(text) if words else []
+    names = detect_names(text) if words else []
+    people = [(f.start, f.end) for f in names + numbers + emails
               if f.category is Category.PERSON_NAME and f.confidence >= 0.5]
-    findings += detect_addresses(text, people)
-    findings += detect_table_columns(text)
+    findings = names + numbers + emails + detect_addresses(text, people) + tables
     findings += detect_birth_dates(text)
-    if words:
-        findings += detect_sensitive(text)
-        findings += detect_non_public(text)
-        findings += detect_requests(text)
+    findings += phrases
     findings += detect_custom(text, config.keywords, config.patterns)
     findings = apply_allow_terms(text, findings, frozenset(config.allow_terms))
     findings = _apply_context(text, findings)
