@@ -6,7 +6,10 @@ Nothing here imports Django.
 """
 from __future__ import annotations
 
+import re
+
 from screening.detectors.address import detect_addresses
+from screening.detectors.context import sentence
 from screening.detectors.custom import apply_allow_terms, detect_custom, validate_pattern
 from screening.detectors.dates import detect_birth_dates
 from screening.detectors.defaults import DEFAULT_ALLOW_TERMS
@@ -20,7 +23,6 @@ from screening.detectors.phrase_model import detect_phrase_model, loaded_model
 from screening.detectors.requests import detect_requests
 from screening.detectors.sensitive import detect_sensitive
 from screening.detectors.tables import detect_table_columns
-from screening.detectors.tokens import prefetch
 from screening.detectors.tokens import warm_up as _warm_up_tokens
 from screening.types import Category, EngineConfig, Finding
 
@@ -53,8 +55,31 @@ def warm_up() -> None:
     _warm_up_tokens()
 
 
+# 記入例の人物は架空の「前橋 太郎（昭和60年1月1日生）、…」: values quoted as made up
+_MADE_UP = re.compile(r"架空(?!請求|口座|取引|計上|発注|名義)|記入例|記載例|ダミー|テストデータ|サンプルデータ")
+
+
+def _in_made_up_quote(text: str, start: int, end: int) -> bool:
+    """The span lies inside 「…」 whose sentence says the quoted data are made up."""
+    opening = text.rfind("「", max(0, start - 80), start)
+    if opening < 0 or "」" in text[opening:start]:
+        return False
+    closing = text.find("」", end, end + 120)
+    if closing < 0:
+        return False
+    return bool(_MADE_UP.search(sentence(text, opening, closing)))
+
+
 def _apply_context(text: str, findings: list[Finding]) -> list[Finding]:
-    """Raise confidence where findings corroborate each other."""
+    """Raise confidence where findings corroborate each other; lower it for values quoted as
+    made up."""
+    if _MADE_UP.search(text):
+        findings = [
+            Finding(f.category, f.start, f.end, 0.15, f.reason + "+made_up")
+            if f.category in _IDENTIFYING and f.confidence > 0.15
+            and _in_made_up_quote(text, f.start, f.end) else f
+            for f in findings
+        ]
     identified = any(f.category in _IDENTIFYING and f.confidence >= 0.5 for f in findings)
     contacts = [f for f in findings if f.category in _CONTACT and f.confidence >= 0.5]
     out: list[Finding] = []
@@ -78,23 +103,24 @@ def detect_all(text: str, config: EngineConfig) -> list[Finding]:
     """Run every detector over `text` and return findings in text order."""
     if not text or text.isspace():
         return []
+    findings: list[Finding] = []
     # Fast path (short CSV cells such as 12,345 or 2024-04-01): without any letter there
     # is no name, e-mail address, 要配慮 term, mark or request to find.
     words = not text.isascii() or any(c.isalpha() for c in text)
     if words:
-        # Sudachi starts on a long text in the helper thread while the detectors that read
-        # no words run here; the name detector collects its tokens.
-        prefetch(normalize(text))
-    numbers = detect_numbers(text)
-    emails = detect_emails(text) if "@" in normalize(text) else []
-    tables = detect_table_columns(text)
-    phrases = detect_sensitive(text) + detect_non_public(text) + detect_requests(text) if words else []
-    names = detect_names(text) if words else []
-    people = [(f.start, f.end) for f in names + numbers + emails
+        findings += detect_names(text)
+    findings += detect_numbers(text)
+    if "@" in normalize(text):
+        findings += detect_emails(text)
+    people = [(f.start, f.end) for f in findings
               if f.category is Category.PERSON_NAME and f.confidence >= 0.5]
-    findings = names + numbers + emails + detect_addresses(text, people) + tables
+    findings += detect_addresses(text, people)
+    findings += detect_table_columns(text)
     findings += detect_birth_dates(text)
-    findings += phrases
+    if words:
+        findings += detect_sensitive(text)
+        findings += detect_non_public(text)
+        findings += detect_requests(text)
     findings += detect_custom(text, config.keywords, config.patterns)
     findings = apply_allow_terms(text, findings, frozenset(config.allow_terms))
     findings = _apply_context(text, findings)

@@ -69,6 +69,13 @@ def _place_start(norm: str, block_start: int) -> int:
         if _PLACE_CHAR.match(ch):
             i -= 1
             continue
+        # 前橋市 下小出町 2丁目 14-6: one space between the parts of an address; right before
+        # the block only after a town (前橋市 3-5月 is a city and a span of months)
+        if ch == " " and i - 1 > floor and norm[i - 2] in (
+            "町村" if i == block_start else "都道府県市区町村郡"
+        ) and i < len(norm) and norm[i] != " ":
+            i -= 1
+            continue
         # さいたま市, つくば市: hiragana directly followed by a place suffix.
         if "ぁ" <= ch <= "ん" and norm[i] in _PLACE_SUFFIX:
             j = i - 1
@@ -105,6 +112,9 @@ _ESTATE_ROOM = fast_compile(
     r"(?<=[一-龥々ァ-ヴー])(?:団地|市営住宅|県営住宅|住宅|ハイツ|コーポ|荘)(?:の)?\s?"
     r"(?:(?:\d{1,3}号棟|[A-Z]棟)\s?\d{2,4}(?:号室|号)?|\d{1,2}-\d{3,4})(?!\d)"
 )
+# 居所：前橋市駒形町1182-4 ○○工業社員寮2階: the label says someone lives there (a dormitory)
+_RESIDENCE_LABEL = fast_compile(r"(?:現住所|(?<![施設事業所在])住所|居所|住まい|自宅)\s?[:：]\s?$")
+_VACANT = fast_compile(r"空き(?:住戸|部屋|室)|空室|募集住戸|入居者(?:の)?募集|(?:定期|随時)募集")
 _MADE_UP = fast_compile(r"架空|[○〇◯]{2}")
 _NEAR = fast_compile(r"の?(?:すぐ)?(?:近く|そば|隣|向かい|裏手?|並び)")
 _LOT = fast_compile(
@@ -138,7 +148,9 @@ def detect_addresses(text: str, people: Sequence[tuple[int, int]] = ()) -> list[
     published = PUBLISHED_TEXT.search(norm) is not None
     for m in _BLOCK.finditer(norm):
         start = _place_start(norm, m.start())
-        name = norm[start : m.start()]
+        while norm[start] == " ":
+            start += 1
+        name = norm[start : m.start()].replace(" ", "")
         # Trim label-like prefixes that are not part of the place name.
         if not _is_place(name) or _MADE_UP.search(name):
             continue
@@ -163,7 +175,9 @@ def detect_addresses(text: str, people: Sequence[tuple[int, int]] = ()) -> list[
         lo, _hi = sentence_bounds(norm, start, end)
         institutional = (_INSTITUTION.search(norm, max(lo, start - 40), start)
                          or _INSTITUTION.search(after(norm, end, 14)))
-        if "自宅" in after(norm, end, 8) or "自宅" in before(norm, start, 12):
+        if "自宅" in after(norm, end, 8) or "自宅" in before(norm, start, 12) or _RESIDENCE_LABEL.search(
+            norm, max(0, start - 8), start
+        ):
             institutional = None  # 前橋市嶺町2071-4（自宅兼事務所）: someone's home all the same
         elif (owner := _OWNER_AFTER.match(after(norm, end, 12, line=False))) or (
             owner := _OWNER_BEFORE.search(norm, max(0, start - 30), start)
@@ -192,10 +206,15 @@ def detect_addresses(text: str, people: Sequence[tuple[int, int]] = ()) -> list[
         if _INSTITUTION.search(after(norm, m.end(), 14)) and not personal:
             continue
         findings.append(_graded(m.start(), m.end(), personal is not None, published, "lot_number"))
+    vacant = None
     for m in _ESTATE_ROOM.finditer(norm):
         start = _place_start(norm, m.start())
         if not any(f.start < m.end() and start < f.end for f in findings):
             personal = _PERSONAL.search(before(norm, start, 40))
+            if vacant is None:
+                vacant = _VACANT.search(norm) is not None
+            if vacant and not personal:
+                continue  # 募集住戸：市営広瀬団地 12号棟 305号室: an empty flat, nobody's home
             findings.append(_graded(start, m.end(), personal is not None, published, "estate_room"))
     for m in _TOWN_HOUSE.finditer(norm):
         start = _place_start(norm, m.start())  # 前橋市六供 before 町

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
+from operator import itemgetter
 
 from screening.detectors.context import SAMPLE_FORM, after, before, fast_compile, line_bounds
 from screening.detectors.normalize import kanji_to_int, normalize
@@ -97,6 +99,18 @@ def _line_has_person(norm: str, start: int, end: int) -> bool:
     return False
 
 
+def _bracketed_after_name(norm: str, start: int, end: int) -> bool:
+    """吉川 サダ（S10.7.7）: a date alone in brackets right after a person's name is when they
+    were born (an event's date is written after the event, not after a person)."""
+    if norm[start - 1 : start] not in ("(", "（") or norm[end : end + 1] not in (")", "）"):
+        return False
+    if _EVENT_AFTER.match(after(norm, end + 1, 6)):
+        return False  # 田中（R6.4.1）から: since when, not born when
+    tokens = tokenize(norm)
+    k = bisect_left(tokens, start - 1, key=itemgetter(2))  # the token ending at the bracket
+    return k < len(tokens) and tokens[k].end == start - 1 and tokens[k].is_person
+
+
 def detect_birth_dates(text: str) -> list[Finding]:
     norm = normalize(text)
     findings: list[Finding] = []
@@ -121,6 +135,9 @@ def detect_birth_dates(text: str) -> list[Finding]:
             continue  # 生年月日（例：1985/04/01 の形式）: how a column is written, nobody's date
         if _BIRTH_AFTER.match(after(norm, end, 5)):
             findings.append(Finding(Category.BIRTH_DATE, start, end, 0.95, "birth_suffix"))
+            continue
+        if _bracketed_after_name(norm, start, end):
+            findings.append(Finding(Category.BIRTH_DATE, start, end, 0.85, "after_name"))
             continue
         if label and not (event and event.start() > label.start()):
             if _NEW_YEAR_DAY.search(m.group()) and SAMPLE_FORM.search(norm, max(0, start - 200), start):

@@ -79,7 +79,8 @@ _LABEL_WA = fast_compile(
     r"入居者|申込者|患者|被害者|加害者|担当者|名義人)(?:は|が|:|：)"
 )
 _ROLE_AFTER = fast_compile(
-    r"(?:課長補佐|課長|部長|係長|主査|主任|主事|室長|所長|局長|次長|参事|副参事|班長|会長|"
+    # 森本 主任: a space may stand between the surname and the title
+    r" ?(?:課長補佐|課長|部長|係長|主査|主任|主事|室長|所長|局長|次長|参事|副参事|班長|会長|"
     r"副会長|理事長|社長|議員|委員長|委員|先生|教諭|校長|教頭|医師|看護師|保健師|弁護士|"
     r"税理士|司法書士|行政書士|館長|園長|院長|支配人|部長代理|監督|選手|投手|捕手|氏|容疑者|被告)"
 )
@@ -107,6 +108,17 @@ _PUBLIC_STATEMENT = fast_compile(
     r"記者会見|会見|記者発表|発表|プレスリリース|報道資料|演説|答弁|所信表明|施政方針|談話|表明|出席|"
     r"あいさつ|挨拶|祝辞|式辞|視察"
 )
+_COUNCILLOR = fast_compile(r"(?:市|町|村|県|区)?(?:議会)?(?:議員|議長|副議長)")
+_COUNCIL_WORK = fast_compile(
+    r"一般質問|代表質問|定例会|臨時会|議会だより|本会議|会派|(?:委員会|議会)(?:で|の)(?:質疑|審査|答弁)|"
+    r"質問通告|議会報告"
+)
+
+
+def _council_work(norm: str) -> bool:
+    return _COUNCIL_WORK.search(norm) is not None
+
+
 _CASE = fast_compile(
     r"住民票|申請|相談|滞納|受付|届出|世帯|保護者|児童|生徒|患者|利用者|窓口|苦情|通知|記録|"
     r"手続|納税|保険|手当|支給|給付|訪問|入所|入院|転入|転出|受給|住所|電話|連絡先|生年月日|"
@@ -629,7 +641,10 @@ def rule_candidates(
         if _ROLE_AFTER.match(norm, end) and kind in ("full", "single", "foreign", "given_pair"):
             # 大胡氏 in a history text is a clan, not a person to protect
             clan = historical and norm.startswith("氏", end)
-            cands.add(start, end, HINT if clan else ANCHORED, "title")
+            # 岡田議員（新政クラブ）：…について in the council's report of its questions: a
+            # councillor in office
+            in_office = _COUNCILLOR.match(norm, end) and _council_work(norm)
+            cands.add(start, end, HINT if clan or in_office else ANCHORED, "title")
             continue
         if " " not in span_text and _in_compound(tokens, i, j, lone=kind in ("single", "famous")):
             continue
@@ -797,6 +812,8 @@ def rule_candidates(
     _complete_kana_given(norm, cands)
     _add_self_introductions(norm, cands, tokens, by_start)
     _add_readings(norm, cands, tokens, by_start)
+    _add_hangul(norm, cands)
+    _add_list_neighbours(norm, cands, tokens, by_start)
     _add_repeats(norm, cands)
     _demote_published_roles(norm, cands)
     return norm, tokens, by_start, by_end, cands
@@ -1281,7 +1298,10 @@ def _add_table_columns(text: str, cands: _Candidates, tokens: tuple[Token, ...],
             cells.append((pos + cursor, pos + sep.start()))
             cursor = sep.end()
         cells.append((pos + cursor, pos + len(line)))
-        rows.append([c for c in cells if c[1] > c[0]])
+        # an empty cell (a blank 備考 at the row's end) still counts as a column
+        while cells and cells[-1][1] <= cells[-1][0] and len(cells) > 1 and not line.endswith("\t"):
+            cells.pop()
+        rows.append(cells if any(c[1] > c[0] for c in cells) else [])
         pos += len(line) + 1
     strong = [(s, e) for (s, e), (c, _r) in cands.spans.items() if c >= CASE_FULL]
     block: list[list[tuple[int, int]]] = []
@@ -1322,6 +1342,11 @@ _PLACE_HEADER = fast_compile(
     r"(?:地区|地域|町名|町丁名?|地名|学区|校区|区域|支所|所在地|施設名?|会場|場所|路線|駅名?|市町村名?|"
     r"都道府県|行政区|自治会名?|公民館|小学校|中学校)$"
 )
+# An account holder read out in katakana that is a body, not a person (名義 of a fund, a company).
+_KANA_BODY = fast_compile(
+    r"ギエンキン|キキン$|カイケイカンリシャ|カブシキガイシャ|カブシキカイシャ|ユウゲンガイシャ|ゴウドウガイシャ|"
+    r"キョウカイ|クミアイ|ザイダン|シャダン|ホウジン|ヤクショ|ヤクバ|ジムキョク|(?<=[ァ-ヴー])シ\s?(?=[ァ-ヴ]{4})"
+)
 _MADE_UP_DATA = fast_compile(r"架空|ダミー|テストデータ|サンプルデータ|仮の(?:氏名|名前|データ)")
 
 
@@ -1338,6 +1363,10 @@ def _filter(norm: str, cands: _Candidates) -> list[Finding]:
             continue
         if len(value) == 1 and value.isascii():
             continue  # Aさん, Bさん: letters standing in for people, not names
+        if value.count(" ") >= 2 and all(len(part) == 1 for part in value.split(" ")):
+            continue  # 事 務 連 絡: a heading set with spaces between its letters
+        if _KANA_BODY.search(value):
+            continue  # 口座名義 マエバシシ サイガイギエンキン: a fund's or a company's account
         if _FICTIONAL_AFTER.match(norm, end) or _FICTIONAL_BEFORE.search(norm, max(0, start - 12), start):
             continue
         if made_up is None:
@@ -1709,6 +1738,92 @@ def _script(ch: str) -> str:
     if _is_hira(ch):
         return "hira"
     return "latin" if ch.isascii() and ch.isalpha() else "other"
+
+
+# 박민정: a Korean name in Hangul (two to four syllables), in brackets after the same person's
+# name in another script, or before a Korean honorific (씨, 님) or a Japanese one.
+_HANGUL_NAME = fast_compile(
+    r"(?<![가-힣])([가-힣]{2,4})(?:[)）]|\s?(?:씨|님|さん|様|氏))"
+)
+
+
+# 肥後克広、上島竜兵、寺門ジモンの3人: the items of a list whose neighbours are names are names
+_LIST_ITEM = fast_compile(
+    r"[一-龥々]{2,5}(?:[ァ-ヴー]{1,5}|[ぁ-ん]{1,4}(?<![にはがをもでへと]))?|[ァ-ヴ][ァ-ヴー]{1,7}"
+)
+_LIST_ITEM_BACK = fast_compile(r"(?:[一-龥々]{2,5}[ァ-ヴー]{0,5}|[ァ-ヴ][ァ-ヴー]{1,7})$")
+_ITEM_END = fast_compile(r"[、・,。」）)\n]|[のとはがらを](?![ぁ-ん]{2})|$")
+_ITEM_OPEN = ("、", "・", "は", "が", "：", ":", "（", "(", "「", "\n", " ", "")
+_NOT_PERSON_END = frozenset(
+    "市町村県区都府国党会社部課局省庁団組賞線駅校館園寺山川島城院所店屋家派軍隊号丸湾港橋道作品曲誌紙版"
+    "族主者員長官師両人"
+)
+
+
+def _add_list_neighbours(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
+                         by_start: dict[int, int]) -> None:
+    if "、" not in norm and "・" not in norm:
+        return
+    named = {span for span, (conf, _r) in cands.spans.items() if conf >= BARE_FULL}
+    todo = sorted(named)
+    while todo:
+        start, end = todo.pop()
+        sep = norm[end : end + 1]
+        if sep in ("、", "・"):
+            m = _LIST_ITEM.match(norm, end + 1)
+            if m and _ITEM_END.match(norm, m.end()):
+                item = (m.start(), m.end())
+                if _list_item_ok(norm, item, tokens, by_start, named):
+                    named.add(item)
+                    todo.append(item)
+                    cands.add(item[0], item[1], HINT, "list_neighbour")
+        if norm[start - 1 : start] in ("、", "・"):
+            sep = norm[start - 1]
+            m = _LIST_ITEM_BACK.search(norm, max(0, start - 11), start - 1)
+            if m and norm[m.start() - 1 : m.start()] in _ITEM_OPEN:
+                item = (m.start(), m.end())
+                if _list_item_ok(norm, item, tokens, by_start, named):
+                    named.add(item)
+                    todo.append(item)
+                    cands.add(item[0], item[1], HINT, "list_neighbour")
+
+
+def _list_item_ok(norm: str, item: tuple[int, int], tokens: tuple[Token, ...],
+                  by_start: dict[int, int], named: set[tuple[int, int]]) -> bool:
+    start, end = item
+    if item in named or norm[end - 1] in _NOT_PERSON_END or any(
+        s < end and start < e for s, e in named
+    ):
+        return False
+    i = by_start.get(start)
+    if i is None:
+        return False
+    words = []
+    while i < len(tokens) and tokens[i].start < end:
+        words.append(tokens[i])
+        i += 1
+    if not words or words[-1].end != end:
+        return False  # the item ends inside a word (大平正芳内閣)
+    if all(w.is_common_noun and not w.is_person for w in words):
+        return False  # 以下, 事務局: words, not a name
+    return True
+
+
+_HANGUL_CHAR = re.compile(r"[가-힣]").search
+
+
+def _add_hangul(norm: str, cands: _Candidates) -> None:
+    if _HANGUL_CHAR(norm) is None:
+        return
+    for m in _HANGUL_NAME.finditer(norm):
+        start = m.start(1)
+        if norm[m.end(1) : m.end(1) + 1] in ")）":
+            opening = norm[start - 1 : start]
+            if opening not in "(（" or not opening or not any(
+                e in (start - 1, start - 2) for _s, e in cands.spans
+            ):
+                continue
+        cands.add(start, m.end(1), ANCHORED, "hangul_name")
 
 
 def _add_repeats(norm: str, cands: _Candidates) -> None:

@@ -7,7 +7,14 @@ from __future__ import annotations
 
 import re
 
-from screening.detectors.context import SAMPLE_FORM, after, before, fast_compile, sentence_bounds
+from screening.detectors.context import (
+    PUBLISHED_TEXT,
+    SAMPLE_FORM,
+    after,
+    before,
+    fast_compile,
+    sentence_bounds,
+)
 from screening.detectors.normalize import digits_only, normalize
 from screening.types import Category, Finding
 
@@ -75,7 +82,8 @@ def _placeholder_digits(digits: str) -> bool:
 # ---------------------------------------------------------------- phone
 
 _PHONE = fast_compile(
-    r"(?<![0-9A-Za-z+\-.,])(?<![0-9]/)"
+    # a comma before is a CSV field's (1,090,000 fails the shape: commas stop the match)
+    r"(?<![0-9A-Za-z+\-.])(?<![0-9]/)"
     r"(?:\+81[ -]?(?:\(0\)[ -]?)?|\(0|0)"
     # 090-\n3318-7742: a line may break after a hyphen
     r"[0-9](?:[0-9 ()\-]|(?<=-)\n){6,15}(?<=[0-9])"
@@ -118,12 +126,18 @@ def _phone_context(norm: str, start: int, end: int) -> str | None:
     if _INSTITUTION_AFTER.match(after(norm, end, 10)):
         return "institutional"
     window = norm[max(0, start - 150) : start]
+    # ――――: a pasted mail or document starts here; the request above it is another voice
+    cut = max((m.end() for m in _SEPARATOR_LINE.finditer(window)), default=0)
+    window = window[cut:]
     last_personal = max((m.end() for m in _PERSONAL_PHONE_CONTEXT.finditer(window)), default=-1)
     last_inst = max((m.end() for m in _INSTITUTION.finditer(window)
                      if not _ADDRESSEE_LINE.match(window, m.end())), default=-1)
     if last_personal < 0 and last_inst < 0:
         return None
     return "personal" if last_personal >= last_inst else "institutional"
+
+
+_SEPARATOR_LINE = fast_compile(r"(?:^|\n)[ \t]*[-=_*~―─━ー＝]{3,}[ \t]*(?=\n|$)")
 
 
 # Words that make a number an illustration of a format rather than someone's number.
@@ -262,6 +276,8 @@ def detect_my_numbers(text: str) -> list[Finding]:
     findings: list[Finding] = []
     for m in _TWELVE.finditer(norm):
         digits = digits_only(m.group())
+        if len(set(digits)) == 1:
+            continue  # 0000 0000 0000: the blank a sample form shows
         ahead = before(norm, m.start(), 20)
         context = _MY_NUMBER_CONTEXT.search(ahead)
         strong = context is not None and context.group() != "番号"
@@ -322,6 +338,8 @@ _ACCOUNT_NEAR = fast_compile(
     r"普通|当座|貯蓄|総合|口座|預金|No\.?|NO\.?|№|番号|記号\s?\d{5}|フツウ|トウザ|"
     r"[Oo]rdinary|[Ss]avings|[Cc]hecking|[Aa]ccount(?: [Nn]o\.?| [Nn]umber)?"
 )
+_PUBLIC_FUND = fast_compile(r"義援金|募金|寄附金?の?(?:振込|受付)|寄付金?の?(?:振込|受付)|基金への")
+_YUCHO_SYMBOL = fast_compile(r"記号[\s:：]?\d{5}(?:-\d)?[\s、,]*(?:番号)?[\s:：]*$")
 _BANK = fast_compile(
     r"銀行|信用金庫|信金|信用組合|信組|労働金庫|労金|ゆうちょ|郵便局|JA|農協|漁協|支店|本店|"
     r"営業部|口座|振込|振替|bank|Bank|ギンコウ|シンキン|シテン|フツウ|トウザ"
@@ -343,9 +361,14 @@ def detect_bank_accounts(text: str) -> list[Finding]:
             or SAMPLE_FORM.search(norm)
         ):
             continue  # 記入例: 口座番号 1234567 shows the format, it is nobody's account
+        if _PUBLIC_FUND.search(norm, *sentence_bounds(norm, m.start(), m.end())) and PUBLISHED_TEXT.search(norm):
+            continue  # the city's published account for donations (義援金の振込先, HPに掲載)
         confidence = 0.95 if "口座" in wide else 0.9
+        # ゆうちょ 記号 10180 番号 28461731: the symbol is half of the account
+        symbol = _YUCHO_SYMBOL.search(near)
+        start = m.start() - len(near) + symbol.start() if symbol else m.start()
         findings.append(
-            Finding(Category.BANK_ACCOUNT, m.start(), m.end(), confidence, "account_context")
+            Finding(Category.BANK_ACCOUNT, start, m.end(), confidence, "account_context")
         )
     return findings
 
@@ -380,6 +403,15 @@ _SAID_GAP = fast_compile(r"^(?:を|は)[^\n。\d]{0,12}[:：]\s*$")
 _ID_GAP = fast_compile(r"^[\s:：、,は（(]*(?:is|No\.?|番号|第)?[\s:：]*(?:[一-龥]{1,3} )?$")
 
 
+_NO_SHAPE = re.compile(r"(?!)")
+_OWN_SHAPE = {
+    "住民票コード": re.compile(r"\d{11}"),
+    "住基コード": re.compile(r"\d{11}"),
+    "基礎年金番号": re.compile(r"\d{4}-?\d{6}"),
+    "年金番号": re.compile(r"\d{4}-?\d{6}"),
+}
+
+
 def detect_ids(text: str) -> list[Finding]:
     norm = normalize(text)
     findings: list[Finding] = []
@@ -389,13 +421,24 @@ def detect_ids(text: str) -> list[Finding]:
         window_end = min(len(norm), ctx.end() + 48)
         for m in _ID_VALUE.finditer(norm, ctx.end(), window_end):
             gap = norm[ctx.end() : m.start()]
-            if "\n" in gap or len(gap) > 24 or (len(gap) > 12 and not _NUMBER_LABEL_END.search(gap)):
-                break
             value = m.group(1)
+            # 住民票コード：記載なし（照会したところ 73915284061 と一致）, 基礎年金番号は…確認した
+            # 4102-583916: a value in the shape of the very number named, in the same line
+            own_shape = "\n" not in gap and _OWN_SHAPE.get(ctx.group(), _NO_SHAPE).fullmatch(value)
+            if own_shape and (_placeholder_digits(digits_only(value)) or _FORMAT_WORDS.search(
+                norm, *sentence_bounds(norm, m.start(), m.end())
+            )):
+                # テストデータは 00000000000 のようなダミー値: the shape shown, nobody's code;
+                # only a value right after its label counts then
+                own_shape = None
+            if not own_shape and (
+                "\n" in gap or len(gap) > 24 or (len(gap) > 12 and not _NUMBER_LABEL_END.search(gap))
+            ):
+                break
             if sum(c.isdigit() for c in value) < 4 or value.endswith("-"):
                 continue
             # Allow a short non-number gap only ("番号 第", "記号 前国 番号").
-            if not _ID_GAP.match(gap) and not re.match(r"^[\s:：]*[^\s\d]{1,4}[\s:：]*$", gap) and not (
+            if not own_shape and not _ID_GAP.match(gap) and not re.match(r"^[\s:：]*[^\s\d]{1,4}[\s:：]*$", gap) and not (
                 _NUMBER_LABEL_END.search(gap) or _SAID_GAP.match(gap)
             ):
                 continue

@@ -37,7 +37,7 @@ _TERMS = (
     # disability and care
     r"(?:身体|精神)?障害者手帳|身体障害者手帳|療育手帳|精神障害者保健福祉手帳|"
     r"(?:視覚|聴覚|言語|肢体|内部|両下肢|上肢|下肢)(?:機能)?障害|(?:視覚|聴覚|言語|肢体|知的|精神)に障害|全盲|弱視|難聴|ろう者|"
-    r"車いす|車椅子|寝たきり|要介護\s?\d|要支援\s?\d|"
+    r"(?:車いす|車椅子)(?!対応|用|マーク|の?貸(?:し)?出し|置き場|で(?:も)?(?:利用|入れ|通れ))|寝たきり|要介護\s?\d|要支援\s?\d|"
     # welfare and family situation
     r"生活保護|保護開始|保護受給|被保護者|扶助費|就学援助|準?要保護(?!児童対策)|ひとり親|不登校|ひきこもり|引きこもり|"
     r"いじめ|虐待|身体的虐待|心理的虐待|ネグレクト|DV被害者?|ドメスティック・バイオレンス|"
@@ -90,8 +90,15 @@ _INDIVIDUAL = fast_compile(
     r"(?<![皆客お各同赤])(?<!お子)(?<!患者)(?:さん|様(?![子式相態々])|氏(?!名)|くん|君|ちゃん|殿)|申請者|相談者|対象者|利用者|世帯主|受給者(?!証)|被保険者(?!証)|"
     r"入所中|入院中|担任の|\d年\d組(?:の|で)|双子の|(?:転入|転校)してきた|(?:転入|転校)した(?:生徒|児童|子)|"
     r"(?:うちの|私の|当課の|当係の)(?:係長|課長|部長|上司|同僚|部下|校長|教頭|担任|先輩|後輩|職員)|"
-    r"(?:新任|新規採用)職員(?!研修|向け|の皆|たち|全員)|[1１一]名のみ|[1１一]人だけ|[1１一]名だけ|(?<=[一-龥々])(?:先生|教諭|係長|主任|主査|主事|校長|教頭)(?![会方]|たち|ら|向け|方)|[Mm]y (?:son|daughter|wife|husband)|\b(?:he|she|his|her)\b"
+    r"(?:新任|新規採用)職員(?!研修|向け|の皆|たち|全員)|[1１一]名のみ|[1１一]人だけ|[1１一]名だけ|(?:(?<=[一-龥々])|(?<=[一-龥々] ))(?:先生|教諭|係長|主任|主査|主事|校長|教頭)(?![会方]|たち|ら|向け|方)|[Mm]y (?:son|daughter|wife|husband)|\b(?:he|she|his|her)\b"
 )
+_CLASS_NOUNS = frozenset({"申請者", "相談者", "対象者", "利用者", "世帯主", "受給者", "被保険者"})
+
+
+def _is_kanji(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or ch == "々"
+
+
 # 「…」と言われた: reported speech, whose speaker the next sentence describes.
 _QUOTED_SAYING = fast_compile(r"[」』]と(?:言われ|話され|言って|訴え)")
 # The text says its case is made up (a training case, a role play).
@@ -130,9 +137,13 @@ def detect_sensitive(text: str) -> list[Finding]:
         individual = _INDIVIDUAL.search(norm, lo, hi)
         if individual is None and hi < len(norm) and _QUOTED_SAYING.search(norm, lo, hi):
             individual = _INDIVIDUAL.search(norm, hi, sentence_bounds(norm, hi + 1, hi + 1)[1])
-        if individual is not None and individual.start() == end:
-            # 生活保護受給者, 要介護者: the term names a class of people, not one of them
-            individual = _INDIVIDUAL.search(norm, end + 1, hi)
+        # 生活保護受給者, 老齢福祉年金受給者で…: a term, or any compound, naming a class of
+        # people (a code table's description), not one of them
+        while individual is not None and (
+            individual.start() == end
+            or (individual.group() in _CLASS_NOUNS and _is_kanji(norm[individual.start() - 1]))
+        ):
+            individual = _INDIVIDUAL.search(norm, individual.end(), hi)
         if fictional is None:
             # a made-up case, or material already published (a premium table naming
             # 生活保護受給者 as a class), or a training script's scenes: about no one unless

@@ -15,6 +15,12 @@ from screening.types import Category, Finding
 _CARD_HEADER = fast_compile(r"カード番号|クレジットカード|[Cc]ard (?:number|no)")
 _ACCOUNT_HEADER = fast_compile(r"口座番号|[Aa]ccount (?:number|no)")
 _ADDRESS_HEADER = fast_compile(r"住所|現住所|居所|自宅|転居先|転出先|[Aa]ddress")
+# 施設名 | 住所 | 電話: a list of places, whose addresses are theirs (公民館の一覧)
+_PLACE_LIST_HEADER = fast_compile(r"^(?:施設名?|会場名?|名称|事業所名?|店舗名?|機関名?|学校名|館名|避難所名?|公民館名?)$")
+_FACILITY_CELL = fast_compile(
+    r"(?:公民館|図書館|体育館|会館|館|センター|学校|小学校|中学校|保育所|保育園|こども園|幼稚園|市役所|支所|"
+    r"出張所|事務所|病院|公園|プラザ|ホール|斎場|浄水場|消防署|分署|交番)$"
+)
 _ID_CELL = re.compile(r"[0-9A-Z][0-9A-Z\-]{3,23}")
 _ADDRESS_CELL = fast_compile(r"[市町村区郡].*\d|丁目|番地")
 
@@ -79,6 +85,8 @@ def detect_table_columns(text: str) -> list[Finding]:
         if heads and not any(sum(c.isdigit() for c in v) >= 4 for _s, _e, v in cells):
             # a header row (labels, no values) starts a new table
             columns, width = heads, len(cells)
+            if any(_PLACE_LIST_HEADER.match(unicodedata.normalize("NFKC", v)) for _s, _e, v in cells):
+                columns = {i: c for i, c in heads.items() if c is not Category.ADDRESS}
             continue
         if not columns or abs(len(cells) - width) > 1:
             continue
@@ -87,6 +95,10 @@ def detect_table_columns(text: str) -> list[Finding]:
                 continue
             start, end, value = cells[i]
             plain = unicodedata.normalize("NFKC", value)
+            if category is Category.ADDRESS and any(
+                _FACILITY_CELL.search(v) for k, (_s, _e, v) in enumerate(cells) if k != i
+            ):
+                continue  # 中央公民館 | 前橋市千代田町2-5-1: the facility's own address
             if _cell_holds(category, plain):
                 findings.append(Finding(category, start, end, 0.85, "table_column"))
     return findings

@@ -6,7 +6,6 @@ import gc
 import os
 import sys
 import threading
-from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from itertools import islice
@@ -327,114 +326,21 @@ def _add_unit_records(tokens: list[Token], text: str, base: int, morphemes: Any,
         begin = end
 
 
-def _pieces(text: str) -> list[tuple[int, str]]:
-    """`text` cut for parallel analysis: chunks Sudachi accepts, each halved at sentence
-    boundaries until the pieces are shorter than _PARALLEL_MIN; blank pieces dropped."""
-    todo = [p for base, chunk in _chunks(text) for p in _split_middle(base, chunk)]
-    out: list[tuple[int, str]] = []
-    while todo:
-        base, piece = todo.pop(0)
-        halves = _split_middle(base, piece)
-        if len(halves) == 1:
-            out.append((base, piece))
-        else:
-            todo[:0] = halves
-    return [p for p in out if p[1].strip()]
-
-
-def prefetch(text: str) -> None:
-    """Start Sudachi on normalised `text` in the helper thread, for `tokenize(text)` to
-    collect: meanwhile the caller runs the detectors that read no words (Sudachi releases
-    the GIL while it analyses). Short texts, and texts analysed a moment ago, are left to
-    `tokenize`."""
-    _drop_prefetched()
-    if len(text) < _PARALLEL_MIN or text in _recent or not _has_letters(text):
-        return
-    pool = _parallel_pool()
-    if pool is None:
-        return
-    pieces = _pieces(text)
-    _switch_often(True)
-    _local.prefetched = (text, pieces, [pool.submit(_analyse, chunk) for _, chunk in pieces])
-
-
-def _drop_prefetched() -> None:
-    pending = getattr(_local, "prefetched", None)
-    _local.prefetched = None
-    if pending is not None:
-        for job in pending[2]:
-            job.cancel()
-        _switch_often(False)
-
-
-# SudachiPy holds the GIL at the start and the end of each analysis; with Python's default
-# switch interval (5 ms) the helper waits that long for it whenever this thread is running
-# Python, which undoes the overlap (callgrind cannot see this; measured: a 1,000-character
-# analysis took 6.9 ms in the helper beside a busy thread, 0.6 ms at a 20 µs interval, with
-# the busy thread no slower). While an analysis is in flight the interval is short.
-_FAST_SWITCH = 0.00002
-_switch_users = [0, 0.005]
-
-
-def _switch_often(on: bool) -> None:
-    with _lock:
-        if on:
-            if _switch_users[0] == 0:
-                _switch_users[1] = sys.getswitchinterval()
-                sys.setswitchinterval(_FAST_SWITCH)
-            _switch_users[0] += 1
-        elif _switch_users[0] > 0:
-            _switch_users[0] -= 1
-            if _switch_users[0] == 0:
-                sys.setswitchinterval(_switch_users[1])
-
-
-# The last texts tokenised (what tokenize's cache probably holds): not prefetched again.
-_recent: deque[str] = deque(maxlen=4)
-
-
 @lru_cache(maxsize=4)
 def tokenize(text: str) -> tuple[Token, ...]:
     """Tokenise normalised text; offsets are character offsets into `text`."""
     if not _has_letters(text):
         return ()  # digits, punctuation and spaces only (a CSV cell 2024-04-01): no words
-    pending = getattr(_local, "prefetched", None)
-    if pending is not None and pending[0] == text:
-        _local.prefetched = None
-        _, pieces, jobs = pending
-    else:
-        _drop_prefetched()
-        pieces = _pieces(text)
-        pool = _parallel_pool() if len(pieces) > 1 else None
-        jobs = []
-        if pool is not None:
-            _switch_often(True)
-            jobs = [pool.submit(_analyse, chunk) for _, chunk in pieces]
-    _recent.append(text)
-    try:
-        return _collect(text, pieces, jobs)
-    finally:
-        if jobs:
-            _switch_often(False)
-
-
-def _collect(text: str, pieces: list[tuple[int, str]], jobs: list[Any]) -> tuple[Token, ...]:
-    # Pieces the helper has not started are analysed here, the last first (the helper works
-    # from the first), then the records are built in order.
-    results: dict[int, Any] = {}
-    for k in range(len(jobs) - 1, 0, -1):
-        if not jobs[k].cancel():
-            break
-        results[k] = _analyse(pieces[k][1])
+    pieces = [p for base, chunk in _chunks(text) for p in _split_middle(base, chunk) if p[1].strip()]
+    pool = _parallel_pool() if len(pieces) > 1 else None
+    later = [pool.submit(_analyse, chunk) for _, chunk in pieces[1:]] if pool is not None else []
     tokens: list[Token] = []
+    # The first piece's records are built while the helper may still be in Sudachi; a piece
+    # the helper has not started (busy with another prompt) is analysed here instead.
     for k, (base, chunk) in enumerate(pieces):
-        if k in results:
-            parts = results[k]
-        elif k < len(jobs) and not jobs[k].cancel():
-            parts = jobs[k].result()
-        else:
-            parts = _analyse(chunk)
-        _add_records(tokens, text, base, parts)
+        job = later[k - 1] if k and later else None
+        morphemes = job.result() if job is not None and not job.cancel() else _analyse(chunk)
+        _add_records(tokens, text, base, morphemes)
     return tuple(tokens)
 
 

@@ -364,7 +364,7 @@ def screen_table(
     if not table.has_header:
         for s in states:
             s.kind = HeaderKind.NONE
-    header_findings = _screen_header_cells(table, detector)
+    header_findings = _screen_header_cells(table, detector) + _marked_drafts(table, detector)
     total = table.n_rows
     done = 0
     findings: list[ColumnFinding] = []
@@ -496,6 +496,26 @@ def _screen_header_cells(table: Table, detector: CellDetector) -> list[ColumnFin
                     ColumnFinding(name, hit.category.value, 1, (table.header_row,))
                 )
     return out
+
+
+# 評価点(案), 次期方針(案), 上限額(予定): a draft or a planned figure.
+_DRAFT_HEADER = re.compile(r"[(（](?:[^)）]*[・、])?(?:案|素案|予定|見込み?|内示|未定稿)(?:[・、][^)）]*)?[)）]|案$|予定(?:額|価格|日)?$")
+
+
+def _marked_drafts(table: Table, detector: CellDetector) -> list[ColumnFinding]:
+    """A file whose title line carries a classification mark (【内部限り】…評価（素案・取扱注意）):
+    its draft and planned columns are the non-public part. The title line itself is not sent."""
+    if not table.title_lines:
+        return []
+    detector.ensure(table.title_lines, column=None)
+    if not any(hit.strong and hit.category is Category.NON_PUBLIC
+               for line in table.title_lines for hit in detector.hits(line)):
+        return []
+    return [
+        ColumnFinding(name, Category.NON_PUBLIC.value, 1, (table.header_row,))
+        for name in table.columns
+        if _DRAFT_HEADER.search(name)
+    ]
 
 
 def _merge_header_findings(

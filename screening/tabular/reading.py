@@ -107,6 +107,8 @@ class Table:
     has_header: bool = True
     header_cells: list[str] = field(default_factory=list)
     header_row: int = 1
+    # Title lines above the header (not sent with the table): their text, joined per line.
+    title_lines: list[str] = field(default_factory=list)
 
     @property
     def n_rows(self) -> int:
@@ -471,6 +473,7 @@ def parse_text(
                 opening.append((record_no, record))
                 if len(opening) == _OPENING_RECORDS:
                     header_row, header = _choose_header(opening, records, row_numbers)
+                    titles = _titles(opening, header_row)
                 continue
             if len(records) >= max_rows:
                 raise TableRejected(
@@ -482,6 +485,7 @@ def parse_text(
         raise TableRejected("not_csv", MSG_NOT_CSV.format(detail=str(exc))) from exc
     if header is None and opening:
         header_row, header = _choose_header(opening, records, row_numbers)  # a short file
+        titles = _titles(opening, header_row)
     if header is None:
         raise TableRejected("empty", MSG_EMPTY)
     if len(records) > max_rows:
@@ -507,6 +511,7 @@ def parse_text(
         has_header=True,
         header_cells=header_cells,
         header_row=header_row,
+        title_lines=titles,
     )
 
 
@@ -550,6 +555,10 @@ def _choose_header(
         records.append(early)
         row_numbers.append(early_number)
     return number, cells
+
+
+def _titles(opening: list[tuple[int, list[str]]], header_row: int) -> list[str]:
+    return [" ".join(c.strip() for c in cells if c.strip()) for n, cells in opening if n < header_row]
 
 
 def unique_column_names(cells: Sequence[str]) -> list[str]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from screening.detectors.names import detect_names
 from screening.engine import screen_text
 from screening.types import Category, Decision
 
@@ -660,6 +661,17 @@ def test_pasted_csv_columns_and_more_sensitive_facts_are_masked(text: str, value
         # session 6, batch 33
         ("使用者：菅野 洋一 様\n送付先：埼玉県川越市脇田本町22-9 ベルメゾン川越501\n電話：049-226-8814（3回かけたが、つながらない）", "049-226-8814"),
         ("飼い主：新井 恒夫（70代男性）\n所在地：前橋市六供町1032-6\n立入の計画書を作って。", "前橋市六供町1032-6"),
+        # seventh session, batches 37-39
+        ("分団,氏名,生年月日,携帯\n第1分団,小池 誠,1987/02/03,090-5521-8804", "090-5521-8804"),
+        ("返信文を作って。道路維持課です。\n――――\n穴を直してください。\n\n中村 悟\n前橋市城東町三丁目4番地の2\nTEL 027-231-5580", "027-231-5580"),
+        ("保健師の訪問予定。\n居所：前橋市富士見町原之郷1182-4 ○○建設寮2階", "前橋市富士見町原之郷1182-4"),
+        ("検針の結果です。\n使用者：今井 昭\n使用場所：前橋市 荒牧町 3丁目 21-8", "前橋市 荒牧町 3丁目 21-8"),
+        ("相談記録\n氏名 松田 キヨ（S8.3.21）\n入院中", "S8.3.21"),
+        ("この11桁は住民票コードで合っていますか？ 48203917265、本人は山口 誠さんです。", "48203917265"),
+        ("本人は手帳をなくしたので、基礎年金番号はねんきんネットで見た 5102-483916 と書きました。", "5102-483916"),
+        ("還付金の振込先\nゆうちょ銀行 記号 10180 番号 38461732\n口座名義 サトウ ミキ", "記号 10180"),
+        ("在留カードの確認です。\n申請者：KIM JIHOON（김지훈）\n在留資格：永住者", "김지훈"),
+        ("受付番号\t氏名\t世帯人数\t備考\n8-001\t杉山 葵\t2\t生活保護受給中\n8-002\tタパ・スニタ\t4\t\n8-003\t長田 修\t1\t", "タパ・スニタ"),
     ],
 )
 def test_second_forms_of_names_and_other_values_are_masked(text: str, value: str) -> None:
@@ -868,6 +880,23 @@ def test_second_forms_of_names_and_other_values_are_masked(text: str, value: str
         ("防犯カメラの設置箇所リスト、公開してない方のやつを地区別に集計したい", "non_public"),
         ("県から『速報値だから市町村限りで』ってもらった観光客数で説明文を作って", "non_public"),
         ("職員昇任試験、来月実施のやつの択一問題あと10問ほしい", "non_public"),
+        # seventh session, batches 37-39
+        ("新しい駅前広場の完成予想、パースっぽいの出せる？住民説明会で使う", "image_generation"),
+        ("古墳から出た埴輪の欠けた部分を補った想像図、生成してもらえますか", "image_generation"),
+        ("防災フェアで配る、消防車のぬりえ用の線画を作ってくれる？", "image_generation"),
+        ("展示用に浄水場の3Dモデルを作ってVRで回れるようにしたい", "image_generation"),
+        ("特産品のパッケージデザインの案を何パターンか見せてもらえる？", "image_generation"),
+        ("うちの親が市営住宅の更新手続きで困ってるので説明文を作って", "non_business"),
+        ("うちの柴犬が夜鳴きするんだけど、どうしたらいい？", "non_business"),
+        ("私の実家の畑、誰も耕さなくなった。貸すか売るか迷ってる", "non_business"),
+        ("今住んでるマンションの管理会社に、騒音の苦情メールを書いて", "non_business"),
+        ("今の職を辞めてカナダで暮らしたい。英文の履歴書を作って", "non_business"),
+        ("自治会の会計を引き受けてしまったので、収支報告の書き方を教えて", "non_business"),
+        ("腰痛がひどくて眠れない。寝る前にできる体操を教えて", "non_business"),
+        ("帰ったら家で食べる用に、筑前煮を2人分で作るレシピがほしい", "non_business"),
+        ("庁舎の設備メモです。管理者アカウントは共用、PWは設置時から変更していない。改善策を", "non_public"),
+        ("倉庫の鍵は玄関横のキーボックス、暗証3915です。この一覧を表にして", "non_public"),
+        ("サーバ室のメモ：USBメモリの持ち込み制限なし、外部業者が常時リモート接続", "non_public"),
     ],
 )
 def test_later_batches_wording_is_stopped(text: str, category: str) -> None:
@@ -957,6 +986,21 @@ def test_later_batches_wording_is_stopped(text: str, category: str) -> None:
         "消費生活センターに『FXの自動売買ツール買わされた』って相談。対応トーク例と案内先まとめて",
         "前橋競輪のナイター開催PRポスター、キャッチと日程欄の文言だけ考えて",
         "消費生活センター：『宝くじ当選』詐欺メールの注意喚起文、高齢者向けに",
+        # seventh session, batches 37-39
+        "職員研修用に、推測されにくいパスワードの作り方と使い回しの危険性をまとめて",
+        "空家条例のQ&Aです。実家が空き家になったときの相談先を市民向けに書いて",
+        "競輪場のファン向け講座の資料。車券の種類（2車単・3連単）をやさしく説明して",
+        "夏休みの浄水場見学会で配る、小学生向けの自由研究ワークシートを作って",
+        "広報紙の表紙写真の撮影指示書を作って。構図と時間帯、写り込みへの配慮を入れて",
+        "知事が記者会見で発表した新年度予算の要点を踏まえ、庁内資料の構成案を作って",
+        "生活保護受給者、児童扶養手当受給者で世帯全員が非課税 等",
+        "国からの通知です。\n事 務 連 絡\n令和7年3月7日\n各都道府県 御中\n実績報告の提出について",
+        "マイナンバーの記入欄の見本は「0000 0000 0000」です。分かりやすい書き方を3案",
+        "記入例の人物は架空の「赤城 花子（平成2年5月6日生）、前橋市大手町二丁目12番1号」としています",
+        "定例会の一般質問の要旨をまとめて。\n・石井議員（市民クラブ）：子育て支援について\n・大塚議員：防災について",
+        "市のHPに掲載している義援金の振込先（群馬銀行 本店 普通 0123456 口座名義 マエバシシ サイガイギエンキン）を書き直して",
+        "市営住宅の入居者募集のお知らせ。\n募集住戸：市営南団地 4号棟 201号室（車いす対応）\n問い合わせ：住宅課",
+        "公民館の一覧です。表記を揃えて。\n施設名\t住所\t電話\n中央公民館\t前橋市千代田町2-5-1\t027-224-3311\n東公民館\t前橋市天川大島町1-16-1\t027-263-0001",
     ],
 )
 def test_later_batches_look_alikes_pass(text: str) -> None:
@@ -980,3 +1024,29 @@ def test_a_title_only_a_person_holds_names_its_holder(text: str, name: str | Non
         assert name in found, found
     else:
         assert found == [], found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ダチョウ倶楽部は肥後克広、上島竜兵、寺門ジモンの3人組である。", "上島竜兵"),
+        ("出席者は山田太郎、楡野鈴愛、佐藤花子の3名です。", "楡野鈴愛"),
+    ],
+)
+def test_an_item_of_a_list_of_names_is_a_name(text: str, name: str) -> None:
+    found = {text[f.start:f.end] for f in detect_names(text)}
+    assert name in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ヘルムは議会に、アンドリュー・ジョンソンを推した。",
+        "会場は前橋市、高崎市、桐生市の3か所です。",
+        "山田太郎、以下3名が出席した。",
+        "長崎県士族・石橋常七の長男として生まれた。",
+    ],
+)
+def test_words_in_a_list_beside_a_name_stay_words(text: str) -> None:
+    found = {text[f.start:f.end] for f in detect_names(text)}
+    assert not found & {"議会に", "以下", "長崎県士族", "前橋市", "高崎市"}

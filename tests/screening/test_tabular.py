@@ -776,6 +776,44 @@ def test_title_lines_above_the_header_are_not_the_header() -> None:
     assert {f["column"] for f in record["findings"]} >= {"ケース番号", "世帯主姓", "住所", "扶助種別"}
 
 
+def test_a_marked_title_makes_the_draft_columns_non_public() -> None:
+    """【内部限り】 above the header is not sent, but it says what the draft columns are."""
+    rows = "".join(
+        f"{hall},株式会社まちづくり{i},{40 - i},{20 + i},人員配置の是正を要する,{300 + i}000\n"
+        for i, hall in enumerate(["市民文化会館", "総合体育館", "少年自然の家", "斎場"])
+    )
+    data = (
+        "【内部限り】指定管理者評価（選定委員会審議前の素案）,,,,,\n"
+        "施設名,指定管理者,配点,評価点(案),委員所見(案),次期上限額(予定・千円)\n" + rows
+    )
+    table = read_table(data.encode("utf-8"))
+    assert table.title_lines == ["【内部限り】指定管理者評価（選定委員会審議前の素案）"]
+    record = screen_upload(data.encode("utf-8"), "hyouka.csv", CONFIG).record
+    assert record["decision"] == "block"
+    non_public = {f["column"] for f in record["findings"] if f["category"] == "non_public"}
+    assert non_public == {"評価点(案)", "委員所見(案)", "次期上限額(予定・千円)"}
+    # without the mark the same table is a draft like any other
+    plain = screen_upload(data.split("\n", 1)[1].encode("utf-8"), "hyouka.csv", CONFIG).record
+    assert not any(f["category"] == "non_public" for f in plain["findings"])
+
+
+def test_code_tables_and_joint_ventures_are_not_people() -> None:
+    data = (
+        "コード種別,コード,名称,備考\n"
+        "05,01,第1段階,生活保護受給者、老齢福祉年金受給者で世帯全員が住民税非課税 等\n"
+        "05,02,第2段階,世帯全員が住民税非課税で本人年金収入等80万円以下\n"
+        "05,03,第3段階,世帯全員が住民税非課税で前段階に該当しない方\n"
+    )
+    assert screen_upload(data.encode("utf-8"), "codes.csv", CONFIG).record["decision"] == "pass"
+    managers = "施設,指定管理者\n斎場,前橋斎場サービス共同企業体\n体育館,前橋スポーツ共同事業体\n公園,緑化JV\n"
+    assert screen_upload(managers.encode("utf-8"), "m.csv", CONFIG).record["decision"] == "pass"
+
+
+@pytest.mark.parametrize("header", ["被保No", "被保番号", "被保険者No"])
+def test_abbreviated_insured_number_headers(header: str) -> None:
+    assert header_kind(header) is HeaderKind.ID_NUMBER
+
+
 @pytest.mark.parametrize(
     "data",
     [

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import sys
 import threading
 
 from screening.detectors import tokens
@@ -25,33 +24,6 @@ def test_long_text_halves_give_the_same_tokens_as_one_pass(monkeypatch):
     tokens.tokenize.cache_clear()
     assert len(split) > 1000
     assert split == whole
-
-
-def test_prefetched_text_gives_the_same_tokens_and_restores_switching(monkeypatch):
-    text = normalize(LINE * 90 + "先読み")  # ~4,000 characters: four pieces
-    interval = sys.getswitchinterval()
-    assert len(tokens._pieces(text)) == 4
-    tokens.prefetch(text)
-    assert sys.getswitchinterval() < interval  # the helper gets the GIL soon
-    detect_names(normalize("別の短い文の佐藤花子さん"))  # another text in between
-    prefetched = tokens.tokenize(text)
-    assert sys.getswitchinterval() == interval
-    tokens.tokenize.cache_clear()
-    tokens._recent.clear()
-    monkeypatch.setattr(tokens, "_PARALLEL_MIN", 10**9)
-    whole = tokens.tokenize(text)
-    tokens.tokenize.cache_clear()
-    assert prefetched == whole
-
-
-def test_prefetch_of_a_text_never_tokenised_is_dropped_by_the_next():
-    first, second = normalize(LINE * 50 + "一"), normalize(LINE * 50 + "二")
-    tokens.prefetch(first)
-    tokens.prefetch(second)  # the first was abandoned (its caller failed before tokenising)
-    assert tokens.tokenize(second)[-1].surface == "二"
-    assert tokens.tokenize(first)[-1].surface == "一"
-    assert getattr(tokens._local, "prefetched", None) is None
-    tokens.tokenize.cache_clear()
 
 
 def test_concurrent_threads_each_get_every_name():
