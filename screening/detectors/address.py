@@ -57,6 +57,9 @@ _EN_STREET = fast_compile(
 _ROMAJI = fast_compile(
     r"(?<![0-9A-Za-z-])\d{1,4}(?:-\d{1,4}){1,3},? [A-Z][a-z]+(?:-(?:machi|cho|chō|mura|ku|shi|chome))?"
     r"(?:, ?[A-Z][a-z]+(?:-(?:shi|ken|ku|gun))?){0,3}(?:,? \d{3}-\d{4})?"
+    # Maebashi, Kamikoide-machi 1-8-21, Apt 203: the city first
+    r"|\b[A-Z][a-z]+(?:-shi| City)?, [A-Z][a-z]+-(?:machi|cho|chō|mura) \d{1,4}(?:-\d{1,4}){1,3}"
+    r"(?:,? (?:Apt\.?|Room|#) ?\d{1,4})?"
 )
 
 
@@ -71,9 +74,9 @@ def _place_start(norm: str, block_start: int) -> int:
             continue
         # 前橋市 下小出町 2丁目 14-6: one space between the parts of an address; right before
         # the block only after a town (前橋市 3-5月 is a city and a span of months)
-        if ch == " " and i - 1 > floor and norm[i - 2] in (
+        if (ch == " " or (ch == "\n" and i < block_start)) and i - 1 > floor and norm[i - 2] in (
             "町村" if i == block_start else "都道府県市区町村郡"
-        ) and i < len(norm) and norm[i] != " ":
+        ) and i < len(norm) and norm[i] not in " \n":
             i -= 1
             continue
         # さいたま市, つくば市: hiragana directly followed by a place suffix.
@@ -104,7 +107,7 @@ def _is_place(name: str) -> bool:
 _TOWN_HOUSE = fast_compile(
     r"(?<=[一-龥々ヶ][一-龥々ヶ])町(?:[〇一二三四五六七八九十\d]{1,3}丁目|[一-龥々]{1,4}(?=で(?:一人|独り)))?"
     r"(?:(?:あたり|付近|周辺)?(?:の|で|にある)、?(?:[^。\n]{0,24}?(?:の|い|た|る|な))?"
-    r"(?:家|お宅|民家|平屋|アパート|借家|一軒家|市営住宅|県営住宅|団地)(?=から|で|の|に|が|は|を|へ|、)|"
+    r"(?:家|お宅|民家|平屋|アパート|借家|一軒家|市営住宅|県営住宅|団地|部屋)(?=から|で|の|に|が|は|を|へ|、)|"
     r"で(?:一人暮らし|独り暮らし|一人で暮らし))"
 )
 # 南町団地2号棟408, 広瀬団地 5号棟 301: a household's flat in a housing estate (building and room)
@@ -150,7 +153,7 @@ def detect_addresses(text: str, people: Sequence[tuple[int, int]] = ()) -> list[
         start = _place_start(norm, m.start())
         while norm[start] == " ":
             start += 1
-        name = norm[start : m.start()].replace(" ", "")
+        name = norm[start : m.start()].replace(" ", "").replace("\n", "")
         # Trim label-like prefixes that are not part of the place name.
         if not _is_place(name) or _MADE_UP.search(name):
             continue

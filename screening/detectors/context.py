@@ -66,6 +66,10 @@ def quoted_exactly(text: str, start: int, end: int) -> bool:
 
 # Words that say a prompt writes a sample form: its names and numbers are examples.
 SAMPLE_FORM = re.compile(r"記入例|記載例|見本")
+# The person of a sample form: a stock name, or a name marked as the example
+SAMPLE_PERSON = re.compile(
+    r"(?:山田|前橋|見本|群馬|市役)\s?(?:太郎|花子|一郎|次郎)|[（(](?:記入例|記載例|見本|架空)[）)]"
+)
 
 
 def compile_words(words: str) -> re.Pattern[str]:
@@ -342,7 +346,9 @@ def _with_first_chars(pattern: str, flags: int) -> re.Pattern[str]:
 # Material that says it is already public: minutes on the council's site, a press release,
 # a premium table in the city's pamphlet, election results as published.
 PUBLISHED_TEXT = fast_compile(
-    r"(?:ホームページ|HP|ウェブサイト|サイト|広報紙?)(?:に|で)?(?:も)?(?:掲載|公開|公表)(?:済|し|され|中)|"
+    r"(?:ホームページ|HP|ウェブサイト|サイト|広報紙?)(?:に|で)?(?:も)?(?:掲載|公開|公表)(?:済|し|され|中|分|[）)])|"
+    r"(?:告示|公示)(?:済|され|し)(?!て(?:い)?(?:ない|ません))|"
+    r"(?:ホームページ|HP|ウェブサイト|サイト|広報紙?)に(?:も)?載せて(?:いる|います|ある|あります|おり)|"
     r"掲載済|公開済|公表済|公表中|(?:公表|公開|掲載)して(?:いる|います|おり)|報道発表(?:し|済|資料)|会議録|"
     r"記者会見で(?:公表|発表)|公表資料|議事録(?:が|は|を)?(?:公開|公表)"
 )

@@ -139,6 +139,8 @@ def apply_allow_terms(text: str, findings: list[Finding], terms: frozenset[str])
         if value in values:
             continue
         digits = digits_only(value)
+        if value.startswith("+81"):
+            digits = "0" + digits[2:].removeprefix("0")  # +81-27-224-1111 is 027-224-1111
         if digits and digits in digit_keys and len(digits) >= len(value) // 2:
             continue
         if any(s <= f.start and f.end <= e for s, e in covered):

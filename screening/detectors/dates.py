@@ -6,7 +6,14 @@ import re
 from bisect import bisect_left
 from operator import itemgetter
 
-from screening.detectors.context import SAMPLE_FORM, after, before, fast_compile, line_bounds
+from screening.detectors.context import (
+    SAMPLE_FORM,
+    SAMPLE_PERSON,
+    after,
+    before,
+    fast_compile,
+    line_bounds,
+)
 from screening.detectors.normalize import kanji_to_int, normalize
 from screening.detectors.tokens import tokenize
 from screening.types import Category, Finding
@@ -46,6 +53,15 @@ _FORMAT_AFTER = fast_compile(r"^\s?(?:の|という)?(?:形式|書式|フォー�
 _YEAR_MONTH_BORN = fast_compile(
     r"((?:明治|大正|昭和|平成|令和)\s?(?:元|\d{1,2})\s?年\s?\d{1,2}\s?月|(?<!\d)\d{4}\s?年\s?\d{1,2}\s?月)"
     r"\s?(?:生まれ|生)(?![活産徒命涯のま]|以降|以前|まで|から|が対象)"
+)
+_SHORT_BORN = fast_compile(
+    r"(?<![\d年/.一-龥])(\d{2}年\d{1,2}月\d{1,2}日)\s?(?:生まれ|生)(?![活産徒命涯のま]|以降|以前|まで|から|が対象)"
+    r"|[（(]((?:明治|大正|昭和|平成|令和)\s?(?:元|\d{1,2})\s?年)\s?(?:生まれ|生)(?=[、,）)])"
+)
+_LABELLED_ODD_DATE = fast_compile(
+    r"(?:生年月日|誕生日|生まれ)[\s:：は]{0,3}"
+    r"(\d{4}\s?年\s?[（(](?:明治|大正|昭和|平成|令和)\s?(?:元|\d{1,2})\s?年[）)]\s?\d{1,2}\s?月\s?\d{1,2}\s?日"
+    r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d))"
 )
 _BIRTH_AFTER = fast_compile(r"^\s?[）)]?\s?(?:生まれ|生|誕生|born)")
 _BIRTH_BEFORE = fast_compile(
@@ -140,7 +156,9 @@ def detect_birth_dates(text: str) -> list[Finding]:
             findings.append(Finding(Category.BIRTH_DATE, start, end, 0.85, "after_name"))
             continue
         if label and not (event and event.start() > label.start()):
-            if _NEW_YEAR_DAY.search(m.group()) and SAMPLE_FORM.search(norm, max(0, start - 200), start):
+            if SAMPLE_FORM.search(norm, max(0, start - 200), start) and (
+                _NEW_YEAR_DAY.search(m.group()) or SAMPLE_PERSON.search(norm, max(0, start - 200), start)
+            ):
                 # 記入例: 生年月日 平成2年1月1日 on a sample form is made up (sample forms use
                 # 1月1日); masked, not blocked. Any other date there may be a real child's.
                 findings.append(Finding(Category.BIRTH_DATE, start, end, 0.15, "sample_form"))
@@ -157,4 +175,11 @@ def detect_birth_dates(text: str) -> list[Finding]:
     if "生" in norm:
         for m in _YEAR_MONTH_BORN.finditer(norm):
             findings.append(Finding(Category.BIRTH_DATE, m.start(), m.end(1), 0.9, "birth_month"))
+        # 85年3月7日生まれ, 池田 キヨ（大正14年生まれ、99歳）: a short year, or the year alone
+        for m in _SHORT_BORN.finditer(norm):
+            group = 1 if m.group(1) else 2
+            findings.append(Finding(Category.BIRTH_DATE, m.start(group), m.end(group), 0.9, "birth_short"))
+    # 生年月日：1990年（平成2年）6月3日, 生年月日：19820415: both eras, or no separators
+    for m in _LABELLED_ODD_DATE.finditer(norm):
+        findings.append(Finding(Category.BIRTH_DATE, m.start(1), m.end(1), 0.95, "birth_label"))
     return findings

@@ -108,10 +108,10 @@ _PUBLIC_STATEMENT = fast_compile(
     r"記者会見|会見|記者発表|発表|プレスリリース|報道資料|演説|答弁|所信表明|施政方針|談話|表明|出席|"
     r"あいさつ|挨拶|祝辞|式辞|視察"
 )
-_COUNCILLOR = fast_compile(r"(?:市|町|村|県|区)?(?:議会)?(?:議員|議長|副議長)")
+_COUNCILLOR = fast_compile(r" ?(?:市|町|村|県|区)?(?:議会)?(?:議員|議長|副議長)")
 _COUNCIL_WORK = fast_compile(
     r"一般質問|代表質問|定例会|臨時会|議会だより|本会議|会派|(?:委員会|議会)(?:で|の)(?:質疑|審査|答弁)|"
-    r"質問通告|議会報告"
+    r"質問通告|議会報告|政務活動費|会派代表"
 )
 
 
@@ -198,6 +198,7 @@ _KATA_PAIR = fast_compile(r"(?<![ァ-ヴー・])([ァ-ヴ][ァ-ヴー]{1,6}) ([�
 _ROMAJI_PAIR = fast_compile(r"\b([A-Z][a-z]{1,14}|[A-Z]{2,15}) ([A-Z][a-z]{1,14}|[A-Z]{2,15})\b")
 # 担当：情報政策課 鈴木（内線2314）: a staff member's surname with an extension (warn only:
 # staff names in signatures are often public, but not always)
+_QUOTE_SIGNATURE = fast_compile(r"[。!?！？\n]\s?([一-龥々]{1,3})\s?[』」]")
 _EXTENSION_AFTER = fast_compile(r"([一-龥々]{1,4})\s?\(内線\s?\d{3,5}\)")
 # 2組の陽翔くん, ひまわり組のゆいちゃん: a pupil's given name after the class, whatever the
 # dictionary makes of the kanji (陽 + 翔く)
@@ -652,6 +653,9 @@ def rule_candidates(
             continue  # a full name in quotes may still be someone's name on a form
         if kind in ("full", "given_pair"):
             if " " in span_text:
+                first = tokens[i]
+                if first.is_place and not first.is_person and not can_be_surname(first.surface):
+                    continue  # 赤城山 覚満淵: a mountain and a pond, not a surname and a name
                 cands.add(start, end, SPACED_FULL, "spaced_full_name")
                 continue
             lo, hi = sentence_bounds(norm, start, end)
@@ -775,6 +779,10 @@ def rule_candidates(
     for m in _ROMAJI_PAIR.finditer(norm):
         if _romaji_name(m.group(1), m.group(2)):
             cands.add(m.start(), m.end(), CASE_FULL, "romaji_name")
+    # 『…去年はやってたのに。佐藤』: a quoted message signed with the writer's surname
+    for m in _QUOTE_SIGNATURE.finditer(norm):
+        if can_be_surname(m.group(1)):
+            cands.add(m.start(1), m.end(1), BARE_FULL, "quote_signature")
     for m in _EXTENSION_AFTER.finditer(norm):
         if can_be_surname(m.group(1)):
             cands.add(m.start(1), m.end(1), BARE_FULL, "extension")
@@ -816,6 +824,7 @@ def rule_candidates(
     _add_list_neighbours(norm, cands, tokens, by_start)
     _add_repeats(norm, cands)
     _demote_published_roles(norm, cands)
+    _demote_staff_in_office(norm, cands)
     return norm, tokens, by_start, by_end, cands
 
 
@@ -1664,14 +1673,71 @@ _ROLE_AFTER_PUBLIC = fast_compile(
 
 
 # Published material that is a roster of public roles as a whole: results, minutes, appointments.
-_PUBLIC_ROSTER = fast_compile(r"開票結果|得票|候補者名|会議録|議事録|部長級|人事異動|役員名簿|議員名簿")
+_PUBLIC_ROSTER = fast_compile(
+    r"開票結果|得票|候補者名|会議録|議事録|部長級|人事異動|役員名簿|議員名簿|委員名簿|選挙結果|一般質問|通告一覧|"
+    r"政務活動費"
+)
 # Names anchored as someone addressed or a form's own field stay personal even there.
 _PERSONAL_ANCHORS = ("honorific", "field_label", "self_introduction", "english_address")
 
 
+# 市議会議長 清水 勝利 氏, 副市長 佐藤 健, 代表取締役 鈴木 康介, 講師：歴史小説家 桐生 正臣 氏:
+# the holder of a public office, a company's registered representative or a public speaker,
+# named by that role
+_OFFICE_BEFORE = fast_compile(
+    r"(?:(?:市|町|村|県|区)?議会(?:の)?)?(?:議長|副議長)\s?$|(?:副)?(?:市長|町長|村長|知事)\s?$|教育長\s?$|"
+    r"講師[:：]\s?[^\n]{0,16}(?:教授|准教授|作家|小説家|漫画家|研究家|評論家|医師|弁護士|学芸員)\s?$"
+)
+
+
+# 課長　小林 健一（内線3110）, 観光政策課 観光振興係\n主任 田中 美紀: a staff member in an
+# organisation chart or a work signature. Reachable through the office, but a person: a
+# warning, not a block (a surname with an extension is one already).
+_EXTENSION_NEXT = fast_compile(r"\s?[（(]内線")
+_OFFICE_CONTACT = fast_compile(r"内線|直通|TEL|Tel|〒|FAX|代表")
+_UNIT_LINE_BEFORE = fast_compile(r"[課係室局部所センター]\s?\n\s?(?:課長補佐|課長|係長|主任|主査|主事|主幹|参事|室長|所長|次長|技師)\s?$")
+
+
+# 処分, 病気休暇, 逮捕 …: a person's case; whoever they are, their name stays a block there
+_PERSONAL_CASE = fast_compile(
+    r"逮捕|容疑|起訴|処分|懲戒|分限|病気|病名|診断|休職|休暇|ハラスメント|セクハラ|パワハラ|申出|苦情|滞納|"
+    r"人事評価|評価|面談|ストレス|育休|産休|介護|障害|事故|違反"
+)
+
+
+def _demote_staff_in_office(norm: str, cands: _Candidates) -> None:
+    if _PERSONAL_CASE.search(norm):
+        return
+    for (start, end), (conf, reason) in list(cands.spans.items()):
+        if conf <= BARE_FULL or reason.startswith(("field_label", "honorific")):
+            continue
+        before_name = norm[max(0, start - 24) : start]
+        if _EXTENSION_NEXT.match(norm, end) or (
+            _UNIT_LINE_BEFORE.search(before_name) and _OFFICE_CONTACT.search(norm)
+        ):
+            cands.spans[(start, end)] = (BARE_FULL, "staff_in_office")
+
+
+# 代表取締役 鈴木 康介 in a contract's preamble: the company's registered representative (but
+# 代表取締役 山中 修 様あての感謝状 addresses him, and stays a person)
+_COMPANY_HEAD_BEFORE = fast_compile(r"(?:代表取締役(?:社長)?|代表理事|代表執行役)\s?$")
+
+
 def _demote_published_roles(norm: str, cands: _Candidates) -> None:
     """Council members, candidates and department heads named in material already published
-    are named in their public role: a hint, not a block."""
+    are named in their public role: a hint, not a block. So are office holders named by
+    their office anywhere."""
+    case = _PERSONAL_CASE.search(norm) is not None
+    for (start, end), (conf, reason) in list(cands.spans.items()):
+        if conf <= HINT or case or reason.startswith("field_label"):
+            continue
+        addressed = reason.startswith("honorific") or _HONORIFIC.match(
+            norm, end + 1 if norm[end : end + 1] == " " else end
+        )
+        if _OFFICE_BEFORE.search(norm, max(0, start - 30), start) or (
+            _COUNCILLOR.match(norm, end) and _council_work(norm)
+        ) or (not addressed and _COMPANY_HEAD_BEFORE.search(norm, max(0, start - 12), start)):
+            cands.spans[(start, end)] = (HINT, "public_role")
     if not PUBLISHED_TEXT.search(norm):
         return
     roster = bool(_PUBLIC_ROSTER.search(norm))
@@ -1890,6 +1956,9 @@ def _add_role_appositions(norm: str, cands: _Candidates, tokens: tuple[Token, ..
             first.is_common_noun or first.pos[0] != "名詞" or first.is_place
         ):
             continue  # one dictionary word: 遺志, オーナー, 親族
+        words = [t for t in tokens[idx : idx + 6] if t.start < end]
+        if len(words) > 1 and all(t.is_common_noun and not t.oov and not t.is_person for t in words):
+            continue  # 長女の結婚披露宴, 母の介護認定: compound words, not a name
         if not any(a < end and start < b for a, b in taken):
             cands.add(start, end, HINT, "role_apposition")
     for m in _ROLE_BEFORE_KATA.finditer(norm):

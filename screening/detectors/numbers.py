@@ -165,8 +165,8 @@ def _personal_example(norm: str, start: int, end: int) -> bool:
     if near and _HONORIFIC_NEAR.match(near.group()):
         return True  # 山田太郎さん（090-1234-5678）
     lo, hi = sentence_bounds(norm, start, end)
-    if _FORMAT_WORDS.search(norm, lo, hi):
-        return False
+    if _FORMAT_WORDS.search(norm, lo, hi) or SAMPLE_FORM.search(norm):
+        return False  # 記入例 … 電話：090-0000-0000: the sample form's blank
     return bool(near) or _phone_context(norm, start, end) == "personal"
 
 
@@ -339,6 +339,10 @@ _ACCOUNT_NEAR = fast_compile(
     r"[Oo]rdinary|[Ss]avings|[Cc]hecking|[Aa]ccount(?: [Nn]o\.?| [Nn]umber)?"
 )
 _PUBLIC_FUND = fast_compile(r"義援金|募金|寄附金?の?(?:振込|受付)|寄付金?の?(?:振込|受付)|基金への")
+_BODY_HOLDER = fast_compile(
+    r"[^\n]{0,6}?(?:口座)?名義(?:人)?\s?[:：]?\s?[^\n]{0,12}?(?:会計管理者|出納(?:室|長)|市長|町長|村長|基金|協会|組合|"
+    r"株式会社|有限会社|法人|役所|役場|ｶｲｹｲｶﾝﾘｼｬ|カイケイカンリシャ)"
+)
 _YUCHO_SYMBOL = fast_compile(r"記号[\s:：]?\d{5}(?:-\d)?[\s、,]*(?:番号)?[\s:：]*$")
 _BANK = fast_compile(
     r"銀行|信用金庫|信金|信用組合|信組|労働金庫|労金|ゆうちょ|郵便局|JA|農協|漁協|支店|本店|"
@@ -363,6 +367,8 @@ def detect_bank_accounts(text: str) -> list[Finding]:
             continue  # 記入例: 口座番号 1234567 shows the format, it is nobody's account
         if _PUBLIC_FUND.search(norm, *sentence_bounds(norm, m.start(), m.end())) and PUBLISHED_TEXT.search(norm):
             continue  # the city's published account for donations (義援金の振込先, HPに掲載)
+        if _BODY_HOLDER.match(norm, m.end()):
+            continue  # 口座名義 前橋市会計管理者: the city's own account, not a person's
         confidence = 0.95 if "口座" in wide else 0.9
         # ゆうちょ 記号 10180 番号 28461731: the symbol is half of the account
         symbol = _YUCHO_SYMBOL.search(near)
@@ -403,6 +409,7 @@ _SAID_GAP = fast_compile(r"^(?:を|は)[^\n。\d]{0,12}[:：]\s*$")
 _ID_GAP = fast_compile(r"^[\s:：、,は（(]*(?:is|No\.?|番号|第)?[\s:：]*(?:[一-龥]{1,3} )?$")
 
 
+_EXAMPLE_AFTER = re.compile(r"\s?(?:など|等[、，,)）]|のような|のように|みたいな)")
 _NO_SHAPE = re.compile(r"(?!)")
 _OWN_SHAPE = {
     "住民票コード": re.compile(r"\d{11}"),
@@ -446,6 +453,8 @@ def detect_ids(text: str) -> list[Finding]:
             end = m.end(1)
             if norm[start - 1 : start] in ("「", "『", '"') and "例" in before(norm, ctx.start(), 12):
                 break  # 例として職員番号「A0001」で…: a value made up to show a formula
+            if _EXAMPLE_AFTER.match(norm, end):
+                break  # 許可証番号（P-0412 など）: the form of the numbers, not one of them
             findings.append(Finding(Category.ID_NUMBER, start, end, 0.9, "id_context"))
             break
     return findings
@@ -457,9 +466,15 @@ _PLATE = fast_compile(
 )
 
 
+_OFFICIAL_CARS = fast_compile(r"公用車|庁用車|消防車|救急車|指揮車|パトロール車|(?:市|町|村)有車")
+
+
 def detect_plates(text: str) -> list[Finding]:
     norm = normalize(text)
-    return [Finding(Category.ID_NUMBER, m.start(), m.end(), 0.9, "number_plate") for m in _PLATE.finditer(norm)]
+    plates = list(_PLATE.finditer(norm))
+    if plates and _OFFICIAL_CARS.search(norm) and not _PERSONAL_PHONE_CONTEXT.search(norm):
+        return []  # 公用車の点検: the city's own vehicles, nobody's keeper
+    return [Finding(Category.ID_NUMBER, m.start(), m.end(), 0.9, "number_plate") for m in plates]
 
 
 def detect_numbers(text: str) -> list[Finding]:

@@ -299,6 +299,19 @@ def _is_name_column(state: _ColumnState) -> bool:
     )
 
 
+_VEHICLE_HEADER = re.compile(r"登録番号|車両番号|ナンバー|車番|plate", re.I)
+
+
+def _categorical(state: _ColumnState, tally: _Tally) -> bool:
+    """A column of a dozen values or fewer, each repeated ten times or more on average, with
+    no header saying it holds names: a category (a branch, a district), not people."""
+    return (
+        state.kind not in (HeaderKind.PERSON_NAME, HeaderKind.KANA_NAME)
+        and 0 < state.distinct_values <= 12
+        and tally.count >= 10 * state.distinct_values
+    )
+
+
 def _apply_context(states: Sequence[_ColumnState]) -> list[ColumnFinding]:
     """Table-level rules (see the module docstring) → the findings that stand."""
     name_columns = {s.name for s in states if _is_name_column(s)}
@@ -306,6 +319,7 @@ def _apply_context(states: Sequence[_ColumnState]) -> list[ColumnFinding]:
         cat in _IDENTIFYING
         and how != WEAK
         and (cat is not Category.BIRTH_DATE or s.kind is HeaderKind.BIRTH_DATE)
+        and not (cat is Category.ID_NUMBER and _VEHICLE_HEADER.search(s.name))
         for s in states
         for (cat, how), t in s.tallies.items()
         if t.count
@@ -321,6 +335,10 @@ def _apply_context(states: Sequence[_ColumnState]) -> list[ColumnFinding]:
         for (category, how), tally in s.tallies.items():
             if category is Category.BIRTH_DATE and s.kind is HeaderKind.OTHER_DATE:
                 continue
+            if category is Category.PERSON_NAME and _categorical(s, tally):
+                continue  # kan: 上川淵, 大胡, … again and again: a branch, not a borrower
+            if category is Category.ID_NUMBER and not person_bearing and _VEHICLE_HEADER.search(s.name):
+                continue  # 登録番号 of a fleet's cars (群馬 480 さ 75-71) with no one in the table
             if how == WEAK and not (
                 person_bearing
                 or (category is Category.PERSON_NAME and s.name in name_columns)
@@ -499,7 +517,11 @@ def _screen_header_cells(table: Table, detector: CellDetector) -> list[ColumnFin
 
 
 # 評価点(案), 次期方針(案), 上限額(予定): a draft or a planned figure.
-_DRAFT_HEADER = re.compile(r"[(（](?:[^)）]*[・、])?(?:案|素案|予定|見込み?|内示|未定稿)(?:[・、][^)）]*)?[)）]|案$|予定(?:額|価格|日)?$")
+_DRAFT_HEADER = re.compile(
+    r"[(（](?:[^)）]*[・、])?(?:案|素案|予定|見込み?|内示|未定稿)(?:[・、][^)）]*)?[)）]|案$|予定(?:額|価格)?$|"
+    # 予定価格(税抜), 最低制限価格, 設計金額 in a file marked 秘: the figures of a tender not yet opened
+    r"予定価格|最低制限価格|調査基準価格|設計金額|積算額"
+)
 
 
 def _marked_drafts(table: Table, detector: CellDetector) -> list[ColumnFinding]:

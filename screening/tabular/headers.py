@@ -58,7 +58,9 @@ _NOT_PERSON = re.compile(
     r"品|資料|イベント|行事|催し|路線|駅|ファイル|file|user|ユーザ|項目|科目|款|項|勘定|名称|"
     r"組織|館|園|公園|講座|教室|事務所|病院|銀行|金融|支店|商品|製品|件名|題名|書名|曲名|"
     r"作品|番組|団地|建物|物件|避難所|区分|種別|分類|company|facility|venue|office|"
-    r"department|organi[sz]ation|station|product|event|file|branch|bank"
+    r"department|organi[sz]ation|station|product|event|file|branch|bank|"
+    # 運転者（職）: the driver's job title is recorded, not the name; shiryo_mei: a book's title
+    r"職名|役職|職種|[(（]職[)）]|shiryo|shomei|daimei|hinmei|meisho|shisetsu|kaisha"
 )
 # Endings that turn a header into a count, an amount or a code rather than a value.
 _NOT_VALUE_END = re.compile(
@@ -73,7 +75,7 @@ _RULES: tuple[tuple[HeaderKind, re.Pattern[str]], ...] = (
     (
         HeaderKind.ID_NUMBER,
         re.compile(
-            r"宛名(番号|コード|no|cd|id)|被保険者(証)?(番号|記号|no|id)|被保(番号|記号|no|id)|住民票コード|住民(番号|コード)|"
+            r"riyosha_?(no|bango|id)|kaiin_?(no|bango|id)|宛名(番号|コード|no|cd|id)|被保険者(証)?(番号|記号|no|id)|被保(番号|記号|no|id)|住民票コード|住民(番号|コード)|"
             r"運転免許|免許証|旅券|パスポート|passport|基礎年金|年金番号|学籍|生徒番号|"
             r"児童番号|受給者(証)?番号|職員番号|社員番号|患者(番号|id)|カルテ|介護保険番号|"
             r"手帳番号|個人(コード|id)|世帯番号|会員番号|在留カード|特別永住者|納税者番号|"
@@ -130,7 +132,7 @@ _RULES: tuple[tuple[HeaderKind, re.Pattern[str]], ...] = (
         HeaderKind.SENSITIVE,
         re.compile(
             r"病名|傷病|疾病|疾患|病歴|既往|診断|障害|障がい|要介護|介護度|要支援|支援理由|"
-            r"服薬|治療|通院|犯罪|前科|逮捕|生活保護|保護種別|扶助|世帯類型|健診結果|検診結果|所見|judge?ment|^判定$|判定結果|宗教|信条|信仰|人種|門地|本籍|"
+            r"総合判定|健診判定|判定区分|就業区分|服薬|治療|通院|犯罪|前科|逮捕|生活保護|保護種別|扶助|世帯類型|健診結果|検診結果|所見|judge?ment|^判定$|判定結果|宗教|信条|信仰|人種|門地|本籍|"
             r"disease|diagnosis|disabilit|religion|medical|illness"
         ),
     ),
@@ -181,7 +183,7 @@ def header_kind(header: str) -> HeaderKind:
         if not pattern.search(base):
             continue
         if kind in (HeaderKind.PERSON_NAME, HeaderKind.KANA_NAME) and (
-            _NOT_PERSON.search(base) or _NOT_VALUE_END.search(base)
+            _NOT_PERSON.search(base) or _NOT_PERSON.search(full) or _NOT_VALUE_END.search(base)
         ):
             continue
         if (

@@ -672,6 +672,14 @@ def test_pasted_csv_columns_and_more_sensitive_facts_are_masked(text: str, value
         ("還付金の振込先\nゆうちょ銀行 記号 10180 番号 38461732\n口座名義 サトウ ミキ", "記号 10180"),
         ("在留カードの確認です。\n申請者：KIM JIHOON（김지훈）\n在留資格：永住者", "김지훈"),
         ("受付番号\t氏名\t世帯人数\t備考\n8-001\t杉山 葵\t2\t生活保護受給中\n8-002\tタパ・スニタ\t4\t\n8-003\t長田 修\t1\t", "タパ・スニタ"),
+        # seventh session, batches 40-42
+        ("メールに返信して。『プールはやらないの？去年はやってたのに。田村』\n電話 090-3318-2204", "田村"),
+        ("妊婦：片山 里奈さん（87年5月9日生まれ、初産）\n電話 090-1188-2233", "87年5月9日"),
+        ("氏名：池田 キヨ（大正14年生まれ、99歳）\n被保険者番号：0001204437", "大正14年"),
+        ("氏名：遠藤 恭子\n生年月日：1991年（平成3年）7月4日\n前加入保険：協会けんぽ", "1991年（平成3年）7月4日"),
+        ("氏名：青木 悠人\n生年月日：19830516\n運転免許証番号：第301241", "19830516"),
+        ("連絡者 吉川 信二（近所の方）\n住所 前橋市富士見町\n原之郷1234-5", "原之郷1234-5"),
+        ("Name: Tran Van Nam / Address: Maebashi, Kamikoide-machi 1-8-21, Apt 203 / Tel 090-2211-3344", "Kamikoide-machi 1-8-21"),
     ],
 )
 def test_second_forms_of_names_and_other_values_are_masked(text: str, value: str) -> None:
@@ -897,6 +905,19 @@ def test_second_forms_of_names_and_other_values_are_masked(text: str, value: str
         ("庁舎の設備メモです。管理者アカウントは共用、PWは設置時から変更していない。改善策を", "non_public"),
         ("倉庫の鍵は玄関横のキーボックス、暗証3915です。この一覧を表にして", "non_public"),
         ("サーバ室のメモ：USBメモリの持ち込み制限なし、外部業者が常時リモート接続", "non_public"),
+        # seventh session, batches 40-42
+        ("朝ドラ風のPR動画の絵コンテを作って、そのあと動画生成AI（Runwayとか）に入れるプロンプトも書いて", "image_generation"),
+        ("さっきから頭が痛い…熱中症かな？家で何を飲めばいい？", "non_business"),
+        ("来週の式典で話す挨拶をお願いします。次女の結婚披露宴で、私は新婦の父として話します", "non_business"),
+        ("管理会社への手紙を直して。私が借りている部屋の給湯器が壊れたままです", "non_business"),
+        ("実家の父が亡くなり、相続の手続きをしています。相続人は母と私です。期限を教えて", "non_business"),
+        ("PTAの会長をしていて、卒業式の祝辞が必要です", "non_business"),
+        ("部下の結婚式に呼ばれた。ご祝儀はいくらが相場？", "non_business"),
+        ("夫のパート収入が増えそう。うちの家計で扶養を外れたらどうなるか試算して", "non_business"),
+        ("最近眠りが浅いので、寝る前のストレッチを教えて", "non_business"),
+        ("特産のりんごを擬人化したキャラが並ぶポスター、作れますか？", "image_generation"),
+        ("打合せメモです。・SNS用の投稿画像（花火と標語入り）を今ここで8枚分生成してほしい", "image_generation"),
+        ("内部検討メモ（未決裁）です。体育館の使用料改定の論点を整理して", "non_public"),
     ],
 )
 def test_later_batches_wording_is_stopped(text: str, category: str) -> None:
@@ -1001,6 +1022,25 @@ def test_later_batches_wording_is_stopped(text: str, category: str) -> None:
         "市のHPに掲載している義援金の振込先（群馬銀行 本店 普通 0123456 口座名義 マエバシシ サイガイギエンキン）を書き直して",
         "市営住宅の入居者募集のお知らせ。\n募集住戸：市営南団地 4号棟 201号室（車いす対応）\n問い合わせ：住宅課",
         "公民館の一覧です。表記を揃えて。\n施設名\t住所\t電話\n中央公民館\t前橋市千代田町2-5-1\t027-224-3311\n東公民館\t前橋市天川大島町1-16-1\t027-263-0001",
+        # seventh session, batches 40-42
+        "市のHPに載せている寄附金の振込先（群馬銀行 市役所支店 普通 0123456 口座名義 前橋市会計管理者）を分かりやすく",
+        "期日前投票所のマニュアルです。(1) 投票箱の鍵は投票管理者と立会人が別々に保管する。Q&Aにして",
+        "自治会向けの会報づくり講座の資料（構成、写真の使い方、個人情報への配慮）を作ってください",
+        "萩原朔太郎（明治19年11月1日生まれ）の生誕祭の告知文を作って",
+        "審議会の委員名簿（公表資料）です。紹介順を整理して。\n会長 大学教授 平田 和夫\n委員 市民公募 川口 真奈美",
+        "市議会議長 清水 勝利 氏と副議長 内田 恵子 氏の連名で、友好都市へのお礼状を作って",
+        "契約書の前文を作って。受注者：株式会社鈴木商店 代表取締役 鈴木 康介",
+        "講演会の案内文。講師：歴史小説家 桐生 正臣 氏、会場：市立図書館",
+        "選挙結果（選挙管理委員会告示済み）を得票順に。\n当選 荻野 隆 3,812票\n次点 大沢 英明 1,988票",
+        "転入届の記入例を作って。\n請求者氏名：山田 太郎（記入例）\n生年月日：昭和55年4月1日",
+        "記入例です。\n届出人：山田 花子\n電話：090-0000-0000\n見本と分かる工夫も教えて",
+        "公用車の点検表を作って。\n・群馬 300 さ 12-34（総務課）車検満了 令和8年2月",
+        "Please polish: contact the City Office, Phone: +81-27-224-1111 (main switchboard)",
+        "駐車場の許可証台帳を設計して。許可証番号（P-0412 など）、車種、公用・私用の区別、有効期限の列",
+        "答申（市ホームページで公表済み）の要旨を。審査請求人Xは非開示とした部分の取消しを求めた。",
+        "学級通信の文案を。持久走大会の結果、冬休みの過ごし方、始業式の日付を入れて",
+        "「県立森林公園 森の家」と「赤城山 覚満淵」周辺の散策コースのチラシを作って",
+        "会報に載せる「よろしくお願いします。総務課」の一文を直して",
     ],
 )
 def test_later_batches_look_alikes_pass(text: str) -> None:
@@ -1050,3 +1090,19 @@ def test_an_item_of_a_list_of_names_is_a_name(text: str, name: str) -> None:
 def test_words_in_a_list_beside_a_name_stay_words(text: str) -> None:
     found = {text[f.start:f.end] for f in detect_names(text)}
     assert not found & {"議会に", "以下", "長崎県士族", "前橋市", "高崎市"}
+
+
+def test_staff_in_an_office_chart_warn_and_in_a_personnel_case_block() -> None:
+    chart = ("情報政策課の配置表です。\n課長 小林 健一（内線3110）\n係長 宮下 彩（内線3112）\n"
+             "この表から新任職員向けの早見表を作ってください。")
+    assert screen_text(chart).decision is Decision.WARN
+    case = ("病気休暇の上申文書を作って。\n所属：道路管理課 主任 杉本 恵理（内線2231）\n"
+            "病名：うつ病（診断書あり）")
+    assert screen_text(case).decision is Decision.BLOCK
+
+
+def test_a_flat_pointed_at_in_a_town_is_flagged() -> None:
+    text = "匿名の電話。「千代田町三丁目のハイツ青葉の2階の部屋で毎晩ゴミを燃やしている」とのこと。引継ぎ文を作って"
+    result = screen_text(text)
+    assert result.decision is not Decision.PASS
+    assert "address" in {f.category.value for f in result.findings}

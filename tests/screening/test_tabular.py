@@ -809,9 +809,45 @@ def test_code_tables_and_joint_ventures_are_not_people() -> None:
     assert screen_upload(managers.encode("utf-8"), "m.csv", CONFIG).record["decision"] == "pass"
 
 
-@pytest.mark.parametrize("header", ["被保No", "被保番号", "被保険者No"])
+def test_a_fleet_log_and_a_branch_column_are_not_people() -> None:
+    rows = "".join(
+        f"2024/10/{d:02d},公{d},群馬 {300 + d} さ {10 + d}-{20 + d},建築指導課,技師,2,施設点検,{b}\n"
+        for d, b in zip(range(1, 29), ["上川淵", "大胡", "富士見"] * 10, strict=False)
+    )
+    data = "運行日,車両No,登録番号,使用課,運転者（職）,同乗者数,用務,行先\n" + rows
+    assert screen_upload(data.encode("utf-8"), "log.csv", CONFIG).record["decision"] == "pass"
+    family = ["森田", "茂木", "石井", "山口", "高橋", "佐藤", "小林", "中島"]
+    given = ["陽翔", "良一", "結衣", "蓮", "美咲", "大輔", "真央", "健太", "優子", "翼"]
+    borrowers = "".join(
+        f"21158{i:05d},{family[i % 8]} {given[i % 10]},090-1234-{i:04d},{['上川淵', '大胡'][i % 2]}\n"
+        for i in range(40)
+    )
+    record = screen_upload(("riyosha_no,shimei,tel,kan\n" + borrowers).encode("utf-8"), "b.csv", CONFIG).record
+    columns = {f["column"] for f in record["findings"]}
+    assert {"riyosha_no", "shimei", "tel"} <= columns and "kan" not in columns
+
+
+def test_tender_figures_in_a_file_marked_secret_are_non_public() -> None:
+    data = (
+        "【取扱注意・秘】予定価格調書,,,,\n※開札前につき内部限り,,,,\n"
+        "案件番号,件名,開札予定日,設計金額(税抜),予定価格(税抜),最低制限価格(税抜)\n"
+        "R7-1,雨水幹線整備工事,令和7年8月5日,\"8,138,000\",\"8,095,000\",\"7,285,000\"\n"
+        "R7-2,屋上防水改修工事,令和7年9月3日,\"49,401,000\",\"48,139,000\",\"44,287,000\"\n"
+        "R7-3,道路舗装補修工事,令和7年9月9日,\"9,401,000\",\"9,139,000\",\"8,287,000\"\n"
+    )
+    record = screen_upload(data.encode("utf-8"), "yotei.csv", CONFIG).record
+    non_public = {f["column"] for f in record["findings"] if f["category"] == "non_public"}
+    assert non_public == {"設計金額(税抜)", "予定価格(税抜)", "最低制限価格(税抜)"}
+
+
+@pytest.mark.parametrize("header", ["被保No", "被保番号", "被保険者No", "riyosha_no"])
 def test_abbreviated_insured_number_headers(header: str) -> None:
     assert header_kind(header) is HeaderKind.ID_NUMBER
+
+
+@pytest.mark.parametrize(("header", "kind"), [("総合判定", HeaderKind.SENSITIVE), ("運転者（職）", HeaderKind.NONE)])
+def test_more_header_kinds(header: str, kind: HeaderKind) -> None:
+    assert header_kind(header) is kind
 
 
 @pytest.mark.parametrize(
