@@ -99,7 +99,40 @@ def _apply_context(text: str, findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def detect_all(text: str, config: EngineConfig) -> list[Finding]:
+# 氏 名 片 桐 昭 二 、 既 往 に: OCR of a form puts a space between every letter (digits stay
+# grouped: 三 丁 目 8 番 14 号). Such a run is read again with the spaces taken out.
+_LETTER_SPACED = re.compile(r"(?<!\S)(?:(?:\d+|\S) ){3,}(?:\d+|\S)(?!\S)")
+
+
+def _letter_spaced_findings(text: str, findings: list[Finding], config: EngineConfig) -> list[Finding]:
+    """Personal values found in `text` once its letter-spaced runs are closed up, at their
+    places in `text` (those not found already)."""
+    norm = normalize(text)
+    runs = [m.span() for m in _LETTER_SPACED.finditer(norm) if m.end() - m.start() >= 9]
+    if not runs:
+        return []
+    chars: list[str] = []
+    index: list[int] = []  # index[i]: where character i of the closed-up text stands in `text`
+    pos = 0
+    for start, end in runs:
+        for k in range(pos, end):
+            if not (k >= start and norm[k] == " "):
+                chars.append(text[k])
+                index.append(k)
+        pos = end
+    chars.append(text[pos:])
+    index.extend(range(pos, len(text)))
+    out = []
+    for f in detect_all("".join(chars), config, letter_spacing=False):
+        if f.category not in _IDENTIFYING or f.confidence < 0.5:
+            continue
+        start, end = index[f.start], index[f.end - 1] + 1
+        if not any(g.category is f.category and g.start < end and start < g.end for g in findings):
+            out.append(Finding(f.category, start, end, f.confidence, f.reason + "+letter_spaced"))
+    return out
+
+
+def detect_all(text: str, config: EngineConfig, *, letter_spacing: bool = True) -> list[Finding]:
     """Run every detector over `text` and return findings in text order."""
     if not text or text.isspace():
         return []
@@ -124,6 +157,8 @@ def detect_all(text: str, config: EngineConfig) -> list[Finding]:
     findings += detect_custom(text, config.keywords, config.patterns)
     findings = apply_allow_terms(text, findings, frozenset(config.allow_terms))
     findings = _apply_context(text, findings)
+    if letter_spacing and words and (" " in text or "\u3000" in text):
+        findings += _letter_spaced_findings(text, findings, config)
     if words:
         # Where the rules found nothing that counts: a learned second look at the wording,
         # warn level at most.

@@ -117,6 +117,7 @@ _ESTATE_ROOM = fast_compile(
 )
 # 居所：前橋市駒形町1182-4 ○○工業社員寮2階: the label says someone lives there (a dormitory)
 _RESIDENCE_LABEL = fast_compile(r"(?:現住所|(?<![施設事業所在])住所|居所|住まい|自宅)\s?[:：]\s?$")
+_PARCEL_LIST = fast_compile(r"地番|地目|地積|外\d+筆|登記簿|公図")
 _VACANT = fast_compile(r"空き(?:住戸|部屋|室)|空室|募集住戸|入居者(?:の)?募集|(?:定期|随時)募集")
 _MADE_UP = fast_compile(r"架空|[○〇◯]{2}")
 _NEAR = fast_compile(r"の?(?:すぐ)?(?:近く|そば|隣|向かい|裏手?|並び)")
@@ -149,6 +150,7 @@ def detect_addresses(text: str, people: Sequence[tuple[int, int]] = ()) -> list[
     norm = normalize(text)
     findings: list[Finding] = []
     published = PUBLISHED_TEXT.search(norm) is not None
+    parcels = None
     for m in _BLOCK.finditer(norm):
         start = _place_start(norm, m.start())
         while norm[start] == " ":
@@ -201,6 +203,12 @@ def detect_addresses(text: str, people: Sequence[tuple[int, int]] = ()) -> list[
             # 町名＋丁目 only: a residence when the words around say someone lives there.
             if _RESIDENCE_AFTER.match(after(norm, end, 12)):
                 findings.append(Finding(Category.ADDRESS, start, end, 0.45, "town_residence"))
+            continue
+        if personal is None and "号" not in block and parcels is None:
+            parcels = _PARCEL_LIST.search(norm) is not None
+        if personal is None and "号" not in block and parcels:
+            # 開発区域（地番）｜前橋市下小出町二丁目123番1 外3筆: a parcel of land in a register
+            findings.append(Finding(Category.ADDRESS, start, end, 0.15, "parcel"))
             continue
         findings.append(_graded(start, end, personal is not None, published, "block_number"))
     for m in _LOT.finditer(norm):

@@ -63,6 +63,7 @@ _LABELLED_ODD_DATE = fast_compile(
     r"(\d{4}\s?年\s?[（(](?:明治|大正|昭和|平成|令和)\s?(?:元|\d{1,2})\s?年[）)]\s?\d{1,2}\s?月\s?\d{1,2}\s?日"
     r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d))"
 )
+_RANGE_BEFORE = fast_compile(r"[〜~～\-]\s?$|から\s?$")
 _BIRTH_AFTER = fast_compile(r"^\s?[）)]?\s?(?:生まれ|生|誕生|born)")
 _BIRTH_BEFORE = fast_compile(
     r"生年月日|誕生日|生まれ|出生|DOB|D\.O\.B|[Dd]ate of [Bb]irth|[Bb]irth ?[Dd]ate|[Bb]orn(?: on)?|"
@@ -150,6 +151,8 @@ def detect_birth_dates(text: str) -> list[Finding]:
         if _FORMAT_EXAMPLE.search(before(norm, start, 4)) or _FORMAT_AFTER.match(after(norm, end, 6)):
             continue  # 生年月日（例：1985/04/01 の形式）: how a column is written, nobody's date
         if _BIRTH_AFTER.match(after(norm, end, 5)):
+            if _RANGE_BEFORE.search(norm, max(0, start - 2), start):
+                continue  # 平成17年4月2日〜平成18年4月1日生まれ: a cohort, nobody's birthday
             findings.append(Finding(Category.BIRTH_DATE, start, end, 0.95, "birth_suffix"))
             continue
         if _bracketed_after_name(norm, start, end):

@@ -889,14 +889,20 @@ _SINITIC_CHAR = re.compile(_SINITIC_CLASS)
 _SINITIC_BEFORE_HONORIFIC = re.compile(
     "(?<![一-龥々])" + _SINITIC_CLASS + "[一-龥](?<![人名方達])[一-龥]?(?<![人名方達])$"
 )
-_WORK_TITLE_BEFORE = fast_compile(r"(?:アニメ|漫画|マンガ|ドラマ|映画|絵本|小説|番組|童話)[「『]$")
+_WORK_TITLE_BEFORE = fast_compile(
+    r"(?:アニメ|漫画|マンガ|ドラマ|映画|絵本|小説|番組|童話|題材(?:は|に)?|作品|書名|タイトル|名作)[:：]?$"
+)
 
 
 def _in_work_title(norm: str, start: int, honorific_end: int) -> bool:
-    """アニメ「サザエさん」: a name and its honorific that are exactly a work's quoted title."""
-    return bool(_WORK_TITLE_BEFORE.search(norm, max(0, start - 6), start)) and norm.startswith(
-        ("」", "』"), honorific_end
-    )
+    """アニメ「サザエさん」, 題材は「星の王子さま」: a name and its honorific that end a work's
+    quoted title."""
+    if not norm.startswith(("」", "』"), honorific_end):
+        return False
+    opening = max(norm.rfind("「", max(0, start - 12), start + 1), norm.rfind("『", max(0, start - 12), start + 1))
+    if opening < 0 or any(c in norm[opening + 1 : start] for c in "」』\n"):
+        return False
+    return bool(_WORK_TITLE_BEFORE.search(norm, max(0, opening - 6), opening))
 _MASCOT = fast_compile(r"マスコット|ゆるキャラ|キャラクター|着ぐるみ|紙芝居|絵本|が出てくる|が登場する")
 _SINITIC_TITLE = fast_compile(r"(?:候補|党|国家主席|主席|総統|総書記|委員長|大統領|首相|将軍|"
                               r"総督|督弁|大使|議長|氏|元帥|司令官)")
@@ -1288,7 +1294,8 @@ def _add_latin_forms(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
             cands.add(spelled.start(1), spelled.end(1), conf, "latin_form")
 
 
-_CELL_SPLIT = fast_compile(r"\t|\u3000| {2,}")
+# tab, ideographic space, two spaces, a bar, or a CSV comma (not the one in 9,450)
+_CELL_SPLIT = fast_compile(r"\t|\u3000| {2,}|\s?[|｜]\s?|(?<!\d),|,(?!\d{3}(?!\d))")
 _LABEL_CELL = fast_compile(r"^(?:氏名|名前|お名前|フリガナ|ふりがな|カナ|[Nn]ame|NAME)$")
 _CELL_NAME = fast_compile(r"^[ぁ-ゖァ-ヴー一-龥々A-Za-z・' ]{2,20}$")
 
@@ -1296,7 +1303,9 @@ _CELL_NAME = fast_compile(r"^[ぁ-ゖァ-ヴー一-龥々A-Za-z・' ]{2,20}$")
 def _add_table_columns(text: str, cands: _Candidates, tokens: tuple[Token, ...],
                        by_start: dict[int, int]) -> None:
     """Rows of a table: when one row's cell is a name, the same cell of the others is too."""
-    if "\t" not in text and "\u3000" not in text and "  " not in text:
+    if "\t" not in text and "\u3000" not in text and "  " not in text and not (
+        "\n" in text and ("|" in text or "｜" in text or "," in text)
+    ):
         return
     rows: list[list[tuple[int, int]]] = []
     pos = 0
@@ -1321,7 +1330,7 @@ def _add_table_columns(text: str, cands: _Candidates, tokens: tuple[Token, ...],
         if len(block) >= 2:
             for col in range(len(block[0])):
                 hs, he = block[0][col]
-                if _PLACE_HEADER.match(text[hs:he].strip()):
+                if _PLACE_HEADER.search(text[hs:he].strip()):
                     # 地区 / 上川淵 / 桂萱: a column of places whatever the dictionary reads
                     for cs, ce in (r[col] for r in block[1:]):
                         for key in [k for k, (c, _r) in cands.spans.items()
@@ -1356,6 +1365,7 @@ _KANA_BODY = fast_compile(
     r"ギエンキン|キキン$|カイケイカンリシャ|カブシキガイシャ|カブシキカイシャ|ユウゲンガイシャ|ゴウドウガイシャ|"
     r"キョウカイ|クミアイ|ザイダン|シャダン|ホウジン|ヤクショ|ヤクバ|ジムキョク|(?<=[ァ-ヴー])シ\s?(?=[ァ-ヴ]{4})"
 )
+_PREMISES_END = ("店", "工場", "営業所", "事務所", "病院", "医院", "駅", "役場", "倉庫")
 _MADE_UP_DATA = fast_compile(r"架空|ダミー|テストデータ|サンプルデータ|仮の(?:氏名|名前|データ)")
 
 
@@ -1372,6 +1382,8 @@ def _filter(norm: str, cands: _Candidates) -> list[Finding]:
             continue
         if len(value) == 1 and value.isascii():
             continue  # Aさん, Bさん: letters standing in for people, not names
+        if value.endswith(_PREMISES_END):
+            continue  # スーパーあさくら 関根店: a shop named after its town, not a person
         if value.count(" ") >= 2 and all(len(part) == 1 for part in value.split(" ")):
             continue  # 事 務 連 絡: a heading set with spaces between its letters
         if _KANA_BODY.search(value):

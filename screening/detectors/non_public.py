@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import re
 
-from screening.detectors.context import fast_compile, quoted_exactly, sentence, sentence_bounds
+from screening.detectors.context import (
+    PUBLISHED_TEXT,
+    fast_compile,
+    quoted_exactly,
+    sentence,
+    sentence_bounds,
+)
 from screening.detectors.normalize import normalize
 from screening.types import Category, Finding
 
@@ -120,7 +126,10 @@ _SHOWN = fast_compile(r"(?:の|を)(?:明示|表示|示し|示す|黒塗り|マ�
 _CODE_VALUE = fast_compile(r"(?<![\d,.\-/])\d{4,8}(?![\d,.\-/年月日円人件%])")
 _CREDENTIAL_LIST = fast_compile(r"(?:暗証番号|パスワード|パスコード|解錠番号)(?:の)?(?:一覧|リスト|表)")
 # …のたたき台を作って, 広報記事のたたき台に(して): a draft asked of the AI
-_ASK_TO_MAKE = fast_compile(r"(?:を|も)?(?:作|つく|考え|作成|用意|書い|出して|お願い)|に(?:して|まとめ|$|\s*$)")
+_WITHHELD_FIELD = fast_compile(r"(?:は|を)(?:非公表|非公開|非開示|公表しない|公表せず)")
+_ASK_TO_MAKE = fast_compile(
+    r"(?:を|も)?(?:作|つく|考え|作成|用意|書い|書き|出して|お願い|頼まれ|まとめ)|に(?:して|まとめ|$|\s*$)"
+)
 _GENERAL_ASK = fast_compile(r"どのような|どんな|とは|要件|仕組み|制度|ルール|について説明|根拠条文|第\d+条")
 # Asking how such matters are handled in general: 一般的な流れ, 気をつけるべきこと, 研修用.
 _GENERAL_TOPIC = fast_compile(
@@ -403,6 +412,8 @@ def detect_non_public(text: str) -> list[Finding]:
             _SAID_AS.match(norm, m.end() + 1)
         ):
             continue  # 「取扱注意」の表示: a mention; [関係者外秘] is how a mark is written
+        if m.group().startswith(("(", "（")) and _WITHHELD_FIELD.search(m.group()):
+            continue  # （年代・性別は非公表）: published figures saying which details they leave out
         findings.append(Finding(Category.NON_PUBLIC, start, m.end(), 0.9, "mark"))
     for m in _PROCESS.finditer(norm):
         if quoted_exactly(norm, m.start(), m.end()):
@@ -424,7 +435,8 @@ def detect_non_public(text: str) -> list[Finding]:
         if word == "たたき台" and _ASK_TO_MAKE.match(norm, m.end()):
             continue  # Q&Aのたたき台を作って: a draft asked of the AI, not one of the city's
         findings.append(Finding(Category.NON_PUBLIC, m.start(), m.end(), 0.8, "undecided"))
-    if _NEGOTIATING.search(norm):
+    if _NEGOTIATING.search(norm) and not PUBLISHED_TEXT.search(norm):
+        # (published listings state their terms: 改修補助の上限100万円 on a page already public)
         for m in _BOTTOM_LINE.finditer(norm):
             findings += _with_amounts(norm, m, *sentence_bounds(norm, m.start(), m.end()),
                                       "negotiation")

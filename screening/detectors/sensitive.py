@@ -7,6 +7,8 @@ prompt also names or addresses someone.
 """
 from __future__ import annotations
 
+import re
+
 from screening.detectors.context import (
     PUBLISHED_TEXT,
     fast_compile,
@@ -22,10 +24,10 @@ _TERMS = (
     r"(?:乳|肺|胃|大腸|肝臓|膵臓|子宮|前立腺)?(?:がん|癌)(?!検診|予防|対策|教育|看護|拠点|診療連携)|白血病|糖尿病|高血圧|脳梗塞|脳卒中|心筋梗塞|"
     r"心不全|腎不全|人工透析|透析|在宅酸素(?:療法)?|人工呼吸器|たん吸引|胃ろう|医療的ケア児?|"
     r"(?:アルツハイマー型|レビー小体型|若年性)?認知症|うつ病|鬱病|うつ(?:状態|になった|になり|と診断)|双極性障害|統合失調症|"
-    r"適応障害|パニック障害|摂食障害|依存症|アルコール依存|PTSD|ADHD|ASD|LD|自閉症|"
+    r"適応障害|パニック障害|摂食障害|依存症|アルコール依存|(?<![0-9A-Za-z])(?:PTSD|ADHD|ASD|LD)(?![A-Za-z])|自閉症|"
     r"発達障害|知的障害|精神疾患|精神障害|難病|HIV|エイズ|AIDS|肝炎|結核|"
     r"自閉スペクトラム症|自閉症スペクトラム|注意欠如・?多動症|注意欠陥・?多動性障害|学習障害|"
-    r"ダウン症|脳性(?:まひ|麻痺)|筋ジストロフィー|ALS|筋萎縮性側索硬化症|パーキンソン病|"
+    r"ダウン症|脳性(?:まひ|麻痺)|筋ジストロフィー|(?<![A-Za-z])ALS(?![A-Za-z])|筋萎縮性側索硬化症|パーキンソン病|"
     r"(?:発達|知的|精神|身体)障がい|障がい者手帳|"
     r"(?:卵|乳|小麦|そば|落花生|えび|かに|食物)アレルギー|アナフィラキシー|てんかん|喘息|ぜんそく|ぜん息|"
     r"心療内科|精神科|不妊治療|妊娠|流産|中絶|(?:PCR|抗原|確認)?検査(?:で|が|の結果)?陽性|陽性(?:と判明|を確認|反応|者)|"
@@ -84,7 +86,7 @@ _BODY = fast_compile(
 _TYPE1 = fast_compile(r"type [12] diabetes")
 # Something in the same sentence that points at one individual.
 _INDIVIDUAL = fast_compile(
-    r"\d{1,3}歳(?!まで|以上|以下|未満|から|以降|頃|になる|を迎える)|\d0代(?![・~〜、とや]|向け|の(?:市民|方々|住民|人|男女))|[男女]性|男子|女子|男の子|女の子|男児|女児|\d年生|小学\d年|中学\d年|"
+    r"(?<![\d\-〜~～])\d{1,3}歳(?!まで|以上|以下|未満|から|以降|頃|になる|を迎える)|\d0代(?![・~〜、とや]|向け|の(?:市民|方々|住民|人|男女))|[男女]性|男子|女子|男の子|女の子|男児|女児|\d年生|小学\d年|中学\d年|"
     r"唯一|最高齢|本人|長男|長女|次男|次女|(?<![工丈農漁水人])夫|(?<!稲)妻|息子|娘|"
     r"(?<![酵保分祖乳寮養])母(?!子)親?|(?<![祖神養])父親?|祖[父母]|"
     r"(?<![皆客お各同赤])(?<!お子)(?<!患者)(?:さん|様(?![子式相態々])|氏(?!名)|くん|君|ちゃん|殿)|申請者|相談者|対象者|利用者|世帯主|受給者(?!証)|被保険者(?!証)|"
@@ -92,6 +94,8 @@ _INDIVIDUAL = fast_compile(
     r"(?:うちの|私の|当課の|当係の)(?:係長|課長|部長|上司|同僚|部下|校長|教頭|担任|先輩|後輩|職員)|"
     r"(?:新任|新規採用)職員(?!研修|向け|の皆|たち|全員)|[1１一]名のみ|[1１一]人だけ|[1１一]名だけ|(?:(?<=[一-龥々])|(?<=[一-龥々] ))(?:先生|教諭|係長|主任|主査|主事|校長|教頭)(?![会方]|たち|ら|向け|方)|[Mm]y (?:son|daughter|wife|husband)|\b(?:he|she|his|her)\b"
 )
+_ANONYMOUS = fast_compile(r"無記名|匿名")
+_BAND = re.compile(r"\d0代|[男女]性|男子|女子")
 _CLASS_NOUNS = frozenset({"申請者", "相談者", "対象者", "利用者", "世帯主", "受給者", "被保険者"})
 
 
@@ -111,6 +115,8 @@ _GENERAL = fast_compile(r"制度|法|研修|講座|一般|啓発|サポーター
 # 母親への声かけの例; 相談を受けたときに記録に残すべき項目): its 母親 or 本人 is anyone's.
 _GENERAL_SENTENCE = fast_compile(
     r"一般的な|一般論|一般に|典型的な|よくある|べき(?:項目|こと|点)|進め方|留意点|声かけの例|対応の流れ|"
+    # 大家さんから問い合わせがあったときの説明: how a kind of inquiry is answered
+    r"(?:とき|場合|際)の(?:説明|対応|回答)|"
     r"チェックリスト|研修(?:用|資料)|マニュアル|ロールプレイ|接遇研修|研修で使う"
 )
 # 接遇研修で使うロールプレイ台本…場面は「車いすの利用者が…」: scenes for practice
@@ -135,6 +141,8 @@ def detect_sensitive(text: str) -> list[Finding]:
         # "個人" in a 要配慮 context sentence of its own is about one person when a marker
         # sits in that sentence; a general sentence gets only a hint.
         individual = _INDIVIDUAL.search(norm, lo, hi)
+        if individual is not None and _BAND.fullmatch(individual.group()) and _ANONYMOUS.search(norm):
+            individual = None  # 無記名アンケート: 70代 … 信仰の話が面白かった is nobody in particular
         if individual is None and hi < len(norm) and _QUOTED_SAYING.search(norm, lo, hi):
             individual = _INDIVIDUAL.search(norm, hi, sentence_bounds(norm, hi + 1, hi + 1)[1])
         # 生活保護受給者, 老齢福祉年金受給者で…: a term, or any compound, naming a class of

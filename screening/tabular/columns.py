@@ -133,6 +133,7 @@ class _ColumnState:
     org_values: int = 0
     text_values: int = 0
     distinct_values: int = 0  # non-empty distinct values seen
+    filled: int = 0  # non-empty cells seen
     named_values: int = 0  # … of which the detectors read as a full name
     # value → (category, how) keys, decided once per distinct value of this column
     value_keys: dict[str, tuple[tuple[Category, str], ...]] = field(
@@ -189,6 +190,7 @@ def _screen_column_chunk(
     tallies = state.tallies
     use_header = state.kind in KIND_CATEGORY or state.kind is HeaderKind.CONTACT
     per_value = state.value_keys
+    state.filled += len(values) - values.count("")
     for value, row in zip(values, row_numbers, strict=True):
         keys = per_value.get(value)
         if keys is None:
@@ -308,7 +310,8 @@ def _categorical(state: _ColumnState, tally: _Tally) -> bool:
     return (
         state.kind not in (HeaderKind.PERSON_NAME, HeaderKind.KANA_NAME)
         and 0 < state.distinct_values <= 12
-        and tally.count >= 10 * state.distinct_values
+        and state.filled >= 10 * state.distinct_values
+        and tally.count >= 5
     )
 
 

@@ -827,6 +827,17 @@ def test_a_fleet_log_and_a_branch_column_are_not_people() -> None:
     assert {"riyosha_no", "shimei", "tel"} <= columns and "kan" not in columns
 
 
+def test_an_inspection_list_of_premises_is_not_a_list_of_people() -> None:
+    shops = ["スーパーあさくら 関根店", "ホテル前橋リバーサイド", "(株)赤城フーズ 本社工場", "ビジネスホテル新前橋"]
+    rows = "".join(
+        f"S7-{i:04d},R07.09.{1 + i % 28:02d},{shops[i % 4]},{['選任済', '未選任', '非該当'][i % 3]},"
+        f"{['防火管理者', '総務担当者', '施設管理担当者'][i % 3]},指摘事項なし\n"
+        for i in range(60)
+    )
+    data = "査察番号,査察日,対象物名,防火管理者,立会者,指摘事項\n" + rows
+    assert screen_upload(data.encode("utf-8"), "sasatsu.csv", CONFIG).record["decision"] == "pass"
+
+
 def test_tender_figures_in_a_file_marked_secret_are_non_public() -> None:
     data = (
         "【取扱注意・秘】予定価格調書,,,,\n※開札前につき内部限り,,,,\n"
