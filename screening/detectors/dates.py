@@ -54,10 +54,11 @@ _YEAR_MONTH_BORN = fast_compile(
     r"((?:明治|大正|昭和|平成|令和)\s?(?:元|\d{1,2})\s?年\s?\d{1,2}\s?月|(?<!\d)\d{4}\s?年\s?\d{1,2}\s?月)"
     r"\s?(?:生まれ|生)(?![活産徒命涯のま]|以降|以前|まで|から|が対象)"
 )
-_SHORT_BORN = fast_compile(
-    r"(?<![\d年/.一-龥])(\d{2}年\d{1,2}月\d{1,2}日)\s?(?:生まれ|生)(?![活産徒命涯のま]|以降|以前|まで|から|が対象)"
-    r"|[（(]((?:明治|大正|昭和|平成|令和)\s?(?:元|\d{1,2})\s?年)\s?(?:生まれ|生)(?=[、,）)])"
-)
+# Found from the 生 end (rare) rather than from every digit: 85年3月7日生まれ, （大正14年生まれ、
+_BORN_END = fast_compile(r"[日年]\s?(?:生まれ|生)(?![活産徒命涯のま]|以降|以前|まで|から|が対象)")
+_SHORT_DAY_BEFORE = re.compile(r"(?<![\d年/.一-龥])\d{2}年\d{1,2}月\d{1,2}日$")
+_ERA_YEAR_BEFORE = re.compile(r"[（(]((?:明治|大正|昭和|平成|令和)\s?(?:元|\d{1,2})\s?年)$")
+_BRACKET_GOES_ON = re.compile(r"\s?(?:生まれ|生)[、,）)]")
 _LABELLED_ODD_DATE = fast_compile(
     r"(?:生年月日|誕生日|生まれ)[\s:：は]{0,3}"
     r"(\d{4}\s?年\s?[（(](?:明治|大正|昭和|平成|令和)\s?(?:元|\d{1,2})\s?年[）)]\s?\d{1,2}\s?月\s?\d{1,2}\s?日"
@@ -179,9 +180,18 @@ def detect_birth_dates(text: str) -> list[Finding]:
         for m in _YEAR_MONTH_BORN.finditer(norm):
             findings.append(Finding(Category.BIRTH_DATE, m.start(), m.end(1), 0.9, "birth_month"))
         # 85年3月7日生まれ, 池田 キヨ（大正14年生まれ、99歳）: a short year, or the year alone
-        for m in _SHORT_BORN.finditer(norm):
-            group = 1 if m.group(1) else 2
-            findings.append(Finding(Category.BIRTH_DATE, m.start(group), m.end(group), 0.9, "birth_short"))
+        for m in _BORN_END.finditer(norm):
+            head = norm[max(0, m.start() - 12) : m.start() + 1]
+            short = _SHORT_DAY_BEFORE.search(head)
+            era = None if short else _ERA_YEAR_BEFORE.search(head)
+            if era and not _BRACKET_GOES_ON.match(norm, m.start() + 1):
+                era = None
+            found = short or era
+            if found:
+                offset = m.start() + 1 - len(head)
+                span = found.span(1) if era else found.span()
+                findings.append(Finding(Category.BIRTH_DATE, offset + span[0], offset + span[1], 0.9,
+                                        "birth_short"))
     # 生年月日：1990年（平成2年）6月3日, 生年月日：19820415: both eras, or no separators
     for m in _LABELLED_ODD_DATE.finditer(norm):
         findings.append(Finding(Category.BIRTH_DATE, m.start(1), m.end(1), 0.95, "birth_label"))

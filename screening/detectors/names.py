@@ -823,8 +823,9 @@ def rule_candidates(
     _add_hangul(norm, cands)
     _add_list_neighbours(norm, cands, tokens, by_start)
     _add_repeats(norm, cands)
-    _demote_published_roles(norm, cands)
-    _demote_staff_in_office(norm, cands)
+    case = _PERSONAL_CASE.search(norm) is not None
+    _demote_published_roles(norm, cands, case)
+    _demote_staff_in_office(norm, cands, case)
     return norm, tokens, by_start, by_end, cands
 
 
@@ -1717,31 +1718,33 @@ _PERSONAL_CASE = fast_compile(
 )
 
 
-def _demote_staff_in_office(norm: str, cands: _Candidates) -> None:
-    if _PERSONAL_CASE.search(norm):
+def _demote_staff_in_office(norm: str, cands: _Candidates, case: bool) -> None:
+    extension = "内線" in norm
+    signature = "\n" in norm and _OFFICE_CONTACT.search(norm) is not None
+    if case or not (extension or signature):
         return
     for (start, end), (conf, reason) in list(cands.spans.items()):
         if conf <= BARE_FULL or reason.startswith(("field_label", "honorific")):
             continue
-        before_name = norm[max(0, start - 24) : start]
-        if _EXTENSION_NEXT.match(norm, end) or (
-            _UNIT_LINE_BEFORE.search(before_name) and _OFFICE_CONTACT.search(norm)
+        if (extension and _EXTENSION_NEXT.match(norm, end)) or (
+            signature and _UNIT_LINE_BEFORE.search(norm, max(0, start - 24), start)
         ):
             cands.spans[(start, end)] = (BARE_FULL, "staff_in_office")
 
 
+_OFFICE_ANYWHERE = fast_compile(r"議長|市長|町長|村長|知事|教育長|講師|代表取締役|代表理事|代表執行役|議員")
 # 代表取締役 鈴木 康介 in a contract's preamble: the company's registered representative (but
 # 代表取締役 山中 修 様あての感謝状 addresses him, and stays a person)
 _COMPANY_HEAD_BEFORE = fast_compile(r"(?:代表取締役(?:社長)?|代表理事|代表執行役)\s?$")
 
 
-def _demote_published_roles(norm: str, cands: _Candidates) -> None:
+def _demote_published_roles(norm: str, cands: _Candidates, case: bool) -> None:
     """Council members, candidates and department heads named in material already published
     are named in their public role: a hint, not a block. So are office holders named by
     their office anywhere."""
-    case = _PERSONAL_CASE.search(norm) is not None
-    for (start, end), (conf, reason) in list(cands.spans.items()):
-        if conf <= HINT or case or reason.startswith("field_label"):
+    offices = not case and _OFFICE_ANYWHERE.search(norm) is not None
+    for (start, end), (conf, reason) in list(cands.spans.items()) if offices else ():
+        if conf <= HINT or reason.startswith("field_label"):
             continue
         addressed = reason.startswith("honorific") or _HONORIFIC.match(
             norm, end + 1 if norm[end : end + 1] == " " else end
