@@ -46,7 +46,9 @@ _OWNER_AFTER = fast_compile(
     r"^[\s、,]*(?:飼い主|所有者|居住者|世帯主|借主|占有者|入居者|氏名|申請者|相談者)[ 　:：]"
 )
 # 飼い主：新井 恒夫（70代男性）\n所在地：…: the owner named on the line before
-_OWNER_BEFORE = fast_compile(r"(?:飼い主|所有者|居住者|借主|占有者)[ 　:：][^\n]{0,20}\n[^\n]{0,8}$")
+_OWNER_BEFORE = fast_compile(
+    r"(?:飼い主|所有者|居住者|借主|占有者|世帯主|申請者|相談者|被災者|通報者)[ 　:：][^\n]{0,24}\n[^\n]{0,8}$"
+)
 _RESIDENCE_AFTER = fast_compile(r"^(?:に(?:お住まい|住む|住んで|在住)|在住|の者(?:です|と|で)|の(?:住民|地権者|居住者)の方|の(?:アパート|マンション|団地|借家|自宅)(?:で|に)|の(?:方|男性|女性|お宅|[^\s]{1,4}さん|[^\s]{1,4}様)|の[^\s]{1,6}宅)")
 # 2218 Maple Crescent, Victoria, BC V8R 1K2, Canada: a street address written the English way
 _EN_STREET = fast_compile(

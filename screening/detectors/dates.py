@@ -72,7 +72,9 @@ _BIRTH_BEFORE = fast_compile(
 )
 _BIRTH_ANYWHERE = fast_compile(r"生年月日|誕生日|DOB|[Dd]ate of [Bb]irth|[Bb]irthday|年齢を")
 # A weekday or a range after a date makes it an event date: 2月1日(土)〜3月30日.
-_EVENT_AFTER = fast_compile(r"^\s?(?:\([月火水木金土日祝・]{1,3}\)|[〜~～-]|から|まで|時点|現在|基準)")
+_EVENT_AFTER = fast_compile(
+    r"^\s?(?:\([月火水木金土日祝・]{1,3}\)|[〜~～-]|から|まで|時点|現在|基準|以前|以降|以後|より前|より後)"
+)
 _EVENT_LABEL = fast_compile(
     r"日時|予定日|交付日|決済日|接種日|期限|確認日|受付日|処分日|通告日|期間|開催|実施|締切|"
     r"申請日|提出日|届出日|異動日|転入日|転出日|施行|公布|現在|時点|から|まで|以降|以前|"

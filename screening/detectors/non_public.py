@@ -50,7 +50,7 @@ _MARK_SOURCE = (
     r"(?:関係機関|答弁者|当事者|出席者|委員)限り|"
     r"\bnot (?:to be )?(?:disclosed|released|shared)\b|\bnot for (?:release|distribution|publication)\b|"
     r"\binternal (?:use )?only\b|\bdo not (?:share|disclose|forward|distribute)\b|\bembargoed\b|"
-    r"取扱いに(?:は)?(?:十分)?注意|ここだけの話|水面下で|他言無用|口外しない(?:で|よう)|"
+    r"取扱いに(?:は)?(?:十分)?注意|ここだけの話|水面下で|他言無用|口外しない(?:で|よう|こと)|口外無用|"
     r"(?:まだ)?(?:オープン|表)に(?:なって|出て)(?:い)?(?:ない|ません)|当日まで伏せ|"
     r"(?:発表|報道)?解禁(?:前|日時|は|[:：])|(?:それまで|解禁まで)?報道不可|"
     # ㊙ (NFKC makes it 秘) standing alone as a mark
@@ -267,10 +267,14 @@ _PROCESS = fast_compile(
     r"(?:ダイヤル錠|暗証|解錠|キーボックス)の?番号を?[^。\n]{0,6}[「\"]?\d{3,8}|"
     # batch 38: a lock's code written in, and a system's weak points listed plainly
     r"暗証[:：\s]?\d{3,8}(?!\d)|"
+    # 業者から任意で提出された見積内訳書: data a company handed over of its own accord (条例6条)
+    r"任意(?:で|に)(?:提出|提供)(?:された|を受けた|いただいた)|任意提出(?:の|された)|"
     r"(?:PW|パスワード|暗証番号|パスコード)は[^。\n]{0,10}(?:未変更|変更して(?:い)?(?:ない|ません)|"
     r"使い回して(?:いる|います|る)|初期値のまま|初期設定のまま|共用|全員共通)|(?:管理者|admin|root)(?:の)?アカウント(?:は)?(?:共用|共有|全員で)|"
     r"USB(?:メモリ)?の?持(?:ち)?込み(?:制限)?(?:は)?(?:なし|無し|していない)|"
-    r"(?:見回り|巡回)は[^。\n]{0,16}(?:だけ|のみ)|(?:カメラ|センサー|警報)[^。\n]{0,10}故障中|"
+    r"(?:見回り|巡回)は[^。\n]{0,16}(?:だけ|のみ)|(?:カメラ|センサー|警報)[^。\n]{0,10}故障(?:中|して(?:いて|いる|おり))|"
+    # 2/14の1時〜3時はバックアップ回線しかない: a window when a critical system is exposed
+    r"(?:バックアップ|予備)(?:回線|系統?|機)(?:しか|のみ)|"
     r"鍵は[^。\n]{0,16}(?:だけ|のみ)(?:です|で|が持)|"
     r"(?:本人|相手方|先方|当事者|対象者)(?:に|には|にも)(?:まだ)?伝わって(?:い)?(?:ない|ません)|"
     r"(?:異動|人事|昇任|配置|後任)[^。\n]{0,20}ほぼ(?:固ま|決ま)|"
@@ -412,6 +416,10 @@ def detect_non_public(text: str) -> list[Finding]:
             _SAID_AS.match(norm, m.end() + 1)
         ):
             continue  # 「取扱注意」の表示: a mention; [関係者外秘] is how a mark is written
+        if m.group().endswith(("公表前", "発表前")) and norm.startswith("は", m.end()) and (
+            PUBLISHED_TEXT.search(norm)
+        ):
+            continue  # 国が公表した概数…公表前は各紙が推計を報じていた: the time before, told after
         if m.group().startswith(("(", "（")) and _WITHHELD_FIELD.search(m.group()):
             continue  # （年代・性別は非公表）: published figures saying which details they leave out
         findings.append(Finding(Category.NON_PUBLIC, start, m.end(), 0.9, "mark"))

@@ -45,6 +45,8 @@ REASON = "phrase_model"
 _RULEBOOK = re.compile(
     r"(?:条例|ガイドライン|規程|規則|要領|要綱|指針|法律|法)(?:第\d+条(?:第\d+項)?)?"
     r"(?:で|では|により|によって|に基づ|上の?|の規定)"
+    # 「取扱注意」「庁内限り」と表示された文書も同じです: a kind of document, in a rulebook
+    r"|[」』]と表示された(?:文書|資料|情報)"
 )
 # A numbered public notice (前橋市告示第12号) is published by being issued.
 _PUBLIC_NOTICE = re.compile(r"(?:告示|公告)第\s?[0-9○〇]")

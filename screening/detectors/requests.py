@@ -220,6 +220,9 @@ _GENERATE_MORE = fast_compile(
     # ・サイズ：1080×1080 ・枚数：4枚 ・テイスト：絵本風: an order for pictures, by its spec
     r"|サイズ[:：]\s?\d{3,4}\s?[×xX]\s?\d{3,4}(?:\s?px)?"
     rf"|{_MEDIA}をお願い(?:します|したい|できますか|でき(?:ます|る)\?)"
+    # batch 47: 馬のイラストいれて作って, 英語ナレーションの声にして、MP3でちょうだい
+    r"|(?:イラスト|絵|写真|画像)(?:を)?(?:いれて|入れて)(?:作って|デザインして)"
+    r"|ナレーションの声にして|(?:mp3|MP3|wav|WAV|mp4|MP4|PNG|png)で(?:ちょうだい|頂戴|よろ)"
 )
 _PRIVATE_MORE = fast_compile(
     # batch 38: one's own parents, pet, family home, flat, health and neighbourhood duties
@@ -233,6 +236,9 @@ _PRIVATE_MORE = fast_compile(
     r"(?:朝から|昨日から|さっきから|ずっと|最近)(?:頭|お腹|腹|喉|のど|歯|腰|膝|肩|目)が痛|"
     r"(?:仕事|職場|看護師|今の職)?を?(?:辞めて|退職して)[^。\n]{0,20}(?:行きたい|やりたい|働きたい|始めたい|暮らしたい)|"
     r"ワーホリ|ワーキングホリデー|"
+    # batch 47: a card for one's family, one's dog, one's father's family home
+    r"(?:家|うち|我が家)の車(?:が|を|の|は)|家族用|(?:ペット|柴犬|愛犬|愛猫)(?:[（(][^）)\n]{0,6}[）)])?の(?:しつけ|夜鳴き|無駄吠え)|"
+    r"(?:父|母|祖父|祖母|夫|妻)の実家(?:の|を)(?:相続|売|片付け)|"
     # batch 44: reading for the lunch break, a favour paid in thanks, one's own household
     r"(?:昼休み|休憩中|通勤中|寝る前)に(?:読める|読む|聴ける|聴く|見られる|見る)|"
     r"お礼(?:を)?もらう|謝礼をもらう|(?:知り合い|友人|友達|親戚)(?:から|に)[^。\n]{0,16}頼まれ|"

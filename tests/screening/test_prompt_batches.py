@@ -22,7 +22,7 @@ CEILINGS = {
     "batch32": (0, 0), "batch33": (1, 0), "batch34": (0, 1), "batch35": (1, 1),
     "batch36": (0, 0), "batch37": (0, 0), "batch38": (0, 0), "batch39": (0, 0),
     "batch40": (0, 0), "batch41": (0, 0), "batch42": (0, 3), "batch43": (1, 0), "batch44": (0, 0),
-    "batch45": (0, 0),
+    "batch45": (0, 0), "batch46": (1, 0), "batch47": (0, 0),
 }
 
 

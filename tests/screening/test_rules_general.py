@@ -686,6 +686,7 @@ def test_pasted_csv_columns_and_more_sensitive_facts_are_masked(text: str, value
         ("還付先口座：ゆうちょ銀行 〇一八店 普通 1842673\n名義：セ　キ　ネ　タ　カ　シ", "セ　キ　ネ　タ　カ　シ"),
         ("期日前投票の宣誓書です。\n選挙人名簿 登録番号：14-03822\n氏名：須田 ツネ", "14-03822"),
         ("Name: NGUYEN VAN THANH\nResidence card No.: UH47218093VN\nStatus: Engineer", "UH47218093VN"),
+        ("調査メモです。\n世帯主：荻野 雅之（おぎの まさゆき）\n所在地：前橋市下川町1126-7\n連絡先：080-9037-5142", "前橋市下川町1126-7"),
     ],
 )
 def test_second_forms_of_names_and_other_values_are_masked(text: str, value: str) -> None:
@@ -931,6 +932,16 @@ def test_second_forms_of_names_and_other_values_are_masked(text: str, value: str
         ("友人の喫茶店のメニュー、英語版を作ってと頼まれた。お礼をもらう予定です", "non_business"),
         ("Excelで家計簿をつけたいので、月別に集計する表の作り方を教えて", "non_business"),
         ("子ども会の議事録をお願い。私が書記になったので", "non_business"),
+        # seventh session, batches 46-47
+        ("年賀状のデザイン、今年は巳年か。蛇のイラストいれて作って 家族用", "image_generation"),
+        ("この原稿、英語ナレーションの声にして、mp3でちょうだい", "image_generation"),
+        ("ペット（トイプードル）のしつけ、無駄吠えが止まらない。対策おしえて", "non_business"),
+        ("母の実家の相続で、登記の書き方教えて。兄弟で分ける", "non_business"),
+        ("うちの車が冠水しちゃった。車両保険って使える？", "non_business"),
+        ("引継ぎメモ：・通用口のセンサーが故障していて修理待ち。直るまで誰でも入れるので口外しないこと", "non_public"),
+        ("指令システム切替の日、深夜2時〜4時は予備回線しかない。周知文の範囲を相談したい", "non_public"),
+        ("入札に参加した業者から任意で提出された見積内訳書です。仕入価格を比べて", "non_public"),
+        ("うちの課の職員が、うつ病の診断書を出して休んでいます。業務分担の案を", "sensitive"),
     ],
 )
 def test_later_batches_wording_is_stopped(text: str, category: str) -> None:
@@ -1069,6 +1080,11 @@ def test_later_batches_wording_is_stopped(text: str, category: str) -> None:
         "保健所が毎週公表している感染症の週報です。結核 1件（年代・性別は非公表）。注意喚起文を作って",
         "避難所の一覧です。\n施設名,所在地区,収容人数\n南橘公民館,南橘,120\n上川淵小学校体育館,上川淵,310\n下川淵公民館,下川淵,95",
         "通いの場の実績です。\n地区|参加実人数|主な活動\n大胡|281|体操、麻雀\n宮城|164|郷土料理",
+        # seventh session, batches 46-47
+        "国が6月に公表した概数の解説を。公表前は各紙が推計を報じていたが、今回確定した。",
+        "選挙管理委員会が公表した開票結果です。\n当選 岩崎 正彦 52,310票\n 田代 由紀子 41,005票\n記事にして",
+        "住基システムで「生年月日が昭和10年9月30日以前」かつ「世帯人員1人」で抽出する条件で合っていますか",
+        "災害ごみの臨時収集日の案内です。\n・南橘地区：10月3日\n・下川淵地区：10月4日",
     ],
 )
 def test_later_batches_look_alikes_pass(text: str) -> None:
