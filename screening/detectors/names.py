@@ -1708,7 +1708,9 @@ _OFFICE_BEFORE = fast_compile(
 # warning, not a block (a surname with an extension is one already).
 _EXTENSION_NEXT = fast_compile(r"\s?[（(]内線")
 _OFFICE_CONTACT = fast_compile(r"内線|直通|TEL|Tel|〒|FAX|代表")
-_UNIT_LINE_BEFORE = fast_compile(r"[課係室局部所センター]\s?\n\s?(?:課長補佐|課長|係長|主任|主査|主事|主幹|参事|室長|所長|次長|技師)\s?$")
+_UNIT_LINE_BEFORE = fast_compile(
+    r"(?:[課係室局部所]|センター)\s?\n\s?(?:課長補佐|課長|係長|主任|主査|主事|主幹|参事|室長|所長|次長|技師)\s?$"
+)
 
 
 # 処分, 病気休暇, 逮捕 …: a person's case; whoever they are, their name stays a block there
