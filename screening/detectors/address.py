@@ -47,7 +47,7 @@ _OWNER_AFTER = fast_compile(
 )
 # 飼い主：新井 恒夫（70代男性）\n所在地：…: the owner named on the line before
 _OWNER_BEFORE = fast_compile(
-    r"(?:飼い主|所有者|居住者|借主|占有者|世帯主|申請者|相談者|被災者|通報者)[ 　:：][^\n]{0,24}\n[^\n]{0,8}$"
+    r"(?:飼い主|所有者|居住者|借主|占有者|世帯主|申請者|相談者|被災者|通報者)[ 　:：][^\n、]{0,24}[\n、][^\n、]{0,8}$"
 )
 _RESIDENCE_AFTER = fast_compile(r"^(?:に(?:お住まい|住む|住んで|在住)|在住|の者(?:です|と|で)|の(?:住民|地権者|居住者)の方|の(?:アパート|マンション|団地|借家|自宅)(?:で|に)|の(?:方|男性|女性|お宅|[^\s]{1,4}さん|[^\s]{1,4}様)|の[^\s]{1,6}宅)")
 # 2218 Maple Crescent, Victoria, BC V8R 1K2, Canada: a street address written the English way
@@ -59,6 +59,8 @@ _EN_STREET = fast_compile(
 _ROMAJI = fast_compile(
     r"(?<![0-9A-Za-z-])\d{1,4}(?:-\d{1,4}){1,3},? [A-Z][a-z]+(?:-(?:machi|cho|chō|mura|ku|shi|chome))?"
     r"(?:, ?[A-Z][a-z]+(?:-(?:shi|ken|ku|gun))?){0,3}(?:,? \d{3}-\d{4})?"
+    # I moved to Kamikoide-machi 1-14-6: a town and its block, no city
+    r"|\b[A-Z][a-z]+-(?:machi|cho|chō|mura) \d{1,4}(?:-\d{1,4}){1,3}(?:,? (?:Apt\.?|Room|#) ?\d{1,4})?"
     # Maebashi, Kamikoide-machi 1-8-21, Apt 203: the city first
     r"|\b[A-Z][a-z]+(?:-shi| City)?, [A-Z][a-z]+-(?:machi|cho|chō|mura) \d{1,4}(?:-\d{1,4}){1,3}"
     r"(?:,? (?:Apt\.?|Room|#) ?\d{1,4})?"

@@ -687,6 +687,8 @@ def test_pasted_csv_columns_and_more_sensitive_facts_are_masked(text: str, value
         ("期日前投票の宣誓書です。\n選挙人名簿 登録番号：14-03822\n氏名：須田 ツネ", "14-03822"),
         ("Name: NGUYEN VAN THANH\nResidence card No.: UH47218093VN\nStatus: Engineer", "UH47218093VN"),
         ("調査メモです。\n世帯主：荻野 雅之（おぎの まさゆき）\n所在地：前橋市下川町1126-7\n連絡先：080-9037-5142", "前橋市下川町1126-7"),
+        ("家屋調査の依頼です。所有者 片山 俊介 様、家屋所在地 前橋市富士見町時沢2148-3、新築木造", "前橋市富士見町時沢2148-3"),
+        ("My name is Carlos Santos. I moved to Kamikoide-machi 1-14-6 last week. Tel 090-3344-5566", "Kamikoide-machi 1-14-6"),
     ],
 )
 def test_second_forms_of_names_and_other_values_are_masked(text: str, value: str) -> None:
@@ -942,6 +944,15 @@ def test_second_forms_of_names_and_other_values_are_masked(text: str, value: str
         ("指令システム切替の日、深夜2時〜4時は予備回線しかない。周知文の範囲を相談したい", "non_public"),
         ("入札に参加した業者から任意で提出された見積内訳書です。仕入価格を比べて", "non_public"),
         ("うちの課の職員が、うつ病の診断書を出して休んでいます。業務分担の案を", "sensitive"),
+        # seventh session, batches 48-49
+        ("法人の償却資産申告の内容です（※申告内容は税務上の秘密）。増減理由を説明して", "non_public"),
+        ("娘の担任の先生に、遠足を休むことを伝える連絡帳の文を書いて", "non_business"),
+        ("環境フェアの啓発用に、分別を題材にした4コマ漫画を作画してください", "image_generation"),
+        ("撮影済みの祭りの動画から見どころを抜き出して、30秒のショート動画に編集してください", "image_generation"),
+        ("ガイドブックの挿絵は、写真風の画像をAIで生成して使う（計6点）。起案文を作って", "image_generation"),
+        ("障害時切替手順（セキュリティ上の理由で配布制限あり）を貼ります。フローにして", "non_public"),
+        ("個別ケース検討会議の協議内容（守秘義務あり、構成機関限り）を論点整理して", "non_public"),
+        ("ふるさと納税で自分が寄付するなら、どこの返礼品がお得？", "non_business"),
     ],
 )
 def test_later_batches_wording_is_stopped(text: str, category: str) -> None:
@@ -1085,6 +1096,8 @@ def test_later_batches_wording_is_stopped(text: str, category: str) -> None:
         "選挙管理委員会が公表した開票結果です。\n当選 岩崎 正彦 52,310票\n 田代 由紀子 41,005票\n記事にして",
         "住基システムで「生年月日が昭和10年9月30日以前」かつ「世帯人員1人」で抽出する条件で合っていますか",
         "災害ごみの臨時収集日の案内です。\n・南橘地区：10月3日\n・下川淵地区：10月4日",
+        # seventh session, batches 48-49
+        "旅券の申請に必要な書類（申請書、戸籍謄本、写真、本人確認書類）を案内する文を作ってください",
     ],
 )
 def test_later_batches_look_alikes_pass(text: str) -> None:
