@@ -1851,24 +1851,20 @@ def _add_list_neighbours(norm: str, cands: _Candidates, tokens: tuple[Token, ...
     todo = sorted(named)
     while todo:
         start, end = todo.pop()
-        sep = norm[end : end + 1]
-        if sep in ("、", "・"):
+        neighbours = []
+        if norm[end : end + 1] in ("、", "・"):
             m = _LIST_ITEM.match(norm, end + 1)
             if m and _ITEM_END.match(norm, m.end()):
-                item = (m.start(), m.end())
-                if _list_item_ok(norm, item, tokens, by_start, named):
-                    named.add(item)
-                    todo.append(item)
-                    cands.add(item[0], item[1], HINT, "list_neighbour")
+                neighbours.append(m.span())
         if norm[start - 1 : start] in ("、", "・"):
-            sep = norm[start - 1]
             m = _LIST_ITEM_BACK.search(norm, max(0, start - 11), start - 1)
             if m and norm[m.start() - 1 : m.start()] in _ITEM_OPEN:
-                item = (m.start(), m.end())
-                if _list_item_ok(norm, item, tokens, by_start, named):
-                    named.add(item)
-                    todo.append(item)
-                    cands.add(item[0], item[1], HINT, "list_neighbour")
+                neighbours.append(m.span())
+        for item in neighbours:
+            if _list_item_ok(norm, item, tokens, by_start, named):
+                named.add(item)
+                todo.append(item)
+                cands.add(item[0], item[1], HINT, "list_neighbour")
 
 
 def _list_item_ok(norm: str, item: tuple[int, int], tokens: tuple[Token, ...],

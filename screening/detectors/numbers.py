@@ -411,7 +411,6 @@ _ID_GAP = fast_compile(r"^[\s:：、,は（(]*(?:is|No\.?|番号|第)?[\s:：]*(
 
 
 _EXAMPLE_AFTER = re.compile(r"\s?(?:など|等[、，,)）]|のような|のように|みたいな)")
-_NO_SHAPE = re.compile(r"(?!)")
 _OWN_SHAPE = {
     "住民票コード": re.compile(r"\d{11}"),
     "住基コード": re.compile(r"\d{11}"),
@@ -432,7 +431,8 @@ def detect_ids(text: str) -> list[Finding]:
             value = m.group(1)
             # 住民票コード：記載なし（照会したところ 73915284061 と一致）, 基礎年金番号は…確認した
             # 4102-583916: a value in the shape of the very number named, in the same line
-            own_shape = "\n" not in gap and _OWN_SHAPE.get(ctx.group(), _NO_SHAPE).fullmatch(value)
+            shape = _OWN_SHAPE.get(ctx.group())
+            own_shape = shape is not None and "\n" not in gap and shape.fullmatch(value)
             if own_shape and (_placeholder_digits(digits_only(value)) or _FORMAT_WORDS.search(
                 norm, *sentence_bounds(norm, m.start(), m.end())
             )):
