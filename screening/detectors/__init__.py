@@ -14,6 +14,7 @@ from screening.detectors.custom import apply_allow_terms, detect_custom, validat
 from screening.detectors.dates import detect_birth_dates
 from screening.detectors.defaults import DEFAULT_ALLOW_TERMS
 from screening.detectors.email import detect_emails
+from screening.detectors.gazetteer import kinds as gazetteer_kinds
 from screening.detectors.name_model import loaded_model as loaded_name_model
 from screening.detectors.names import detect_names
 from screening.detectors.non_public import detect_non_public
@@ -48,10 +49,12 @@ _CONTACT = frozenset(
 
 
 def warm_up() -> None:
-    """Load the phrase and name models and the dictionary at process start, not on the first
-    prompt (and before the tokenizer's warm-up freezes what was loaded out of the cyclic GC)."""
+    """Load the phrase and name models, the katakana gazetteer and the dictionary at process
+    start, not on the first prompt (and before the tokenizer's warm-up freezes what was loaded
+    out of the cyclic GC)."""
     loaded_model()
     loaded_name_model()
+    gazetteer_kinds("ア")
     _warm_up_tokens()
 
 

@@ -5,7 +5,8 @@ written about people names them as often with nothing of the kind: on second men
 surname or by a lone katakana word (「翌年、ブラウンは引退した」「これに対し伊藤は反論した」),
 where the same shapes are as often companies, places or things (「ブラウン管」「トヨタは」).
 This model reads such a candidate with the words around it: the word itself, its parts of
-speech, its last characters, and the two words on each side.
+speech, its last characters, what two public dictionaries call it (`gazetteer`: a person, a
+place, a company, a loanword), and the two words on each side.
 
 Candidates are katakana runs (with ・ or = between parts) and runs of capitalised Latin words
 that no rule found. (Kanji words were candidates too at first: on the Wikipedia set they added 7
@@ -27,6 +28,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any
 
+from screening.detectors.gazetteer import kinds as gazetteer_kinds
 from screening.detectors.model_file import loaded_once
 from screening.detectors.tokens import Token
 
@@ -41,6 +43,7 @@ _LATIN_RUN = re.compile(
 )
 _HAS_KATA = re.compile(r"[ァ-ヴ]").search
 _HAS_UPPER = re.compile(r"[A-Z]").search
+_PARTS = re.compile(r"[・=]").split
 _lock = threading.Lock()
 _state: dict[str, Any] = {}
 
@@ -94,6 +97,12 @@ def features(norm: str, tokens: tuple[Token, ...], start: int, end: int, kind: s
     feats = ["k:" + kind, f"n:{min(len(text), 8)}", f"parts:{len(inner)}", "w:" + text,
              "e1:" + text[-1], "e2:" + text[-2:], "b1:" + text[0]]
     feats += ["p:" + _pos(t) for t in inner]
+    if kind == "kata":
+        # What JMdict and JMnedict call the word, and each part of a ・ or = name.
+        feats += ["g:" + g for g in gazetteer_kinds(text) or ("none",)]
+        parts = _PARTS(text)
+        if len(parts) > 1:
+            feats += ["gp:" + g for part in parts for g in gazetteer_kinds(part) or ("none",)]
     feats += ["f:" + _flags(t) for t in inner]
     left = [t for t in tokens[max(0, i - 3) : i] if t[0] != " "][-2:]
     right = [t for t in tokens[j : j + 4] if t[0] != " "][:3]

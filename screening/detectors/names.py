@@ -106,7 +106,7 @@ _OFFICIAL_AFTER = fast_compile(
 )
 _PUBLIC_STATEMENT = fast_compile(
     r"記者会見|会見|記者発表|発表|プレスリリース|報道資料|演説|答弁|所信表明|施政方針|談話|表明|出席|"
-    r"あいさつ|挨拶|祝辞|式辞|視察"
+    r"あいさつ|挨拶|祝辞|式辞|視察|報道公開"
 )
 _COUNCILLOR = fast_compile(r" ?(?:市|町|村|県|区)?(?:議会)?(?:議員|議長|副議長)")
 _COUNCIL_WORK = fast_compile(
@@ -568,7 +568,10 @@ def _forward_name(norm: str, start: int, tokens_by_start: dict[int, int],
     if m:
         return m.end()
     m = _FWD_KATA.match(norm, start)
-    if m and len(m.group()) >= 2 and m.group() not in _KATA_STOP:
+    if m and len(m.group()) >= 2 and m.group() not in _KATA_STOP and not (
+        # 参加者：スポーツ課、観光政策課: the katakana begins a section's or a thing's name
+        _is_kanji(norm[m.end() : m.end() + 1]) and not norm.startswith(("様", "氏", "殿", "君"), m.end())
+    ):
         return m.end()
     m = _FWD_HIRA.match(norm, start)
     if m:
@@ -684,6 +687,9 @@ def rule_candidates(
             # 張偉様, 王芳さん: a Chinese or Korean surname and a given name the dictionary
             # reads as other words.
             sinitic = _SINITIC_BEFORE_HONORIFIC.search(norm, max(0, m.start() - 3), m.start())
+            if sinitic is None:
+                # 王 偉 さん: written with spaces between the parts
+                sinitic = _SINITIC_SPACED_BEFORE_HONORIFIC.search(norm, max(0, m.start() - 6), m.start())
             if sinitic is None:
                 continue
             found = (sinitic.start(), "sinitic")
@@ -889,6 +895,9 @@ _SINITIC_CLASS = "[" + "".join(sorted(_SINITIC_ANY)) + "]"  # every surname is o
 _SINITIC_CHAR = re.compile(_SINITIC_CLASS)
 _SINITIC_BEFORE_HONORIFIC = re.compile(
     "(?<![一-龥々])" + _SINITIC_CLASS + "[一-龥](?<![人名方達])[一-龥]?(?<![人名方達])$"
+)
+_SINITIC_SPACED_BEFORE_HONORIFIC = re.compile(
+    "(?<![一-龥々ぁ-ゖァ-ヴ])" + _SINITIC_CLASS + " [一-龥](?<![人名方達])[一-龥]?(?<![人名方達]) ?$"
 )
 _WORK_TITLE_BEFORE = fast_compile(
     r"(?:アニメ|漫画|マンガ|ドラマ|映画|絵本|小説|番組|童話|題材(?:は|に)?|作品|書名|タイトル|名作)[:：]?$"

@@ -349,6 +349,12 @@ _BANK = fast_compile(
     r"営業部|口座|振込|振替|bank|Bank|ギンコウ|シンキン|シテン|フツウ|トウザ"
 )
 
+_ACCOUNT_LEAD = fast_compile(
+    r"(?:[^\s、,。:：()（）「」]{1,12}(?:銀行|信用金庫|信金|信用組合|労働金庫|農業協同組合|農協)\s?)?"
+    r"(?:[^\s、,。:：()（）「」]{1,10}(?:支店|本店|営業部|出張所)\s?)?"
+    r"(?:普通預金|当座預金|貯蓄預金|普通|当座|貯蓄)(?:口座)?\s?(?:(?:口座)?番号\s?[:：]?\s?)?$"
+)
+
 
 def detect_bank_accounts(text: str) -> list[Finding]:
     norm = normalize(text)
@@ -373,6 +379,11 @@ def detect_bank_accounts(text: str) -> list[Finding]:
         # ゆうちょ 記号 10180 番号 28461731: the symbol is half of the account
         symbol = _YUCHO_SYMBOL.search(near)
         start = m.start() - len(near) + symbol.start() if symbol else m.start()
+        # 群馬銀行 前橋支店 普通 1234567: the bank, branch and kind written before the number
+        # are the account too (masked with it)
+        lead = _ACCOUNT_LEAD.search(before(norm, start, 40))
+        if lead:
+            start -= len(lead.group())
         findings.append(
             Finding(Category.BANK_ACCOUNT, start, m.end(), confidence, "account_context")
         )
@@ -419,6 +430,11 @@ _OWN_SHAPE = {
 }
 
 
+# 番号 第, 記号 前国 番号, 学籍番号（申請書）：: a short word or a bracketed remark between the
+# label and its value
+_SHORT_GAP = re.compile(r"[\s:：]*(?:[^\s\d]{1,4}|\([^()\n\d]{1,8}\))[\s:：]*$")
+
+
 def detect_ids(text: str) -> list[Finding]:
     norm = normalize(text)
     findings: list[Finding] = []
@@ -446,7 +462,7 @@ def detect_ids(text: str) -> list[Finding]:
             if sum(c.isdigit() for c in value) < 4 or value.endswith("-"):
                 continue
             # Allow a short non-number gap only ("番号 第", "記号 前国 番号").
-            if not own_shape and not _ID_GAP.match(gap) and not re.match(r"^[\s:：]*[^\s\d]{1,4}[\s:：]*$", gap) and not (
+            if not own_shape and not _ID_GAP.match(gap) and not _SHORT_GAP.match(gap) and not (
                 _NUMBER_LABEL_END.search(gap) or _SAID_GAP.match(gap)
             ):
                 continue

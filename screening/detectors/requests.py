@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from screening.detectors.context import fast_compile, sentence
+from screening.detectors.context import fast_compile, quoted_exactly, sentence
 from screening.detectors.normalize import normalize
 from screening.types import Category, Finding
 
@@ -14,7 +14,7 @@ _MEDIA = (
     r"BGM|音楽|楽曲|曲|ジングル|音声(?:ファイル|データ)?|CG|アバター|壁紙|スタンプ|"
     r"イメージ図|完成予想図|完成図|パース|デザイン画|三面図|漫画|マンガ|4コマ|音源|歌声|"
     r"背景画像|クリップ|ピクトグラム|SVG|合成音声|ソング|3D(?:モデル|データ|CG)|インフォグラフィック|ビジュアル|"
-    r"復元図|復元画|想像図|線画|ぬりえ|塗り絵|鳥瞰図|パース図)"
+    r"復元図|復元画|想像図|線画|ぬりえ|塗り絵|鳥瞰図|パース図|イメソン)"
 )
 # The media noun, at most 14 characters of the same clause, then a request to make it.
 _GENERATE = fast_compile(
@@ -91,7 +91,7 @@ TEXT_OUTPUT = fast_compile(
     # 写真番号、確認者欄: a form's fields; 写真に付ける投稿文: the text that goes with a photo
     r"様式|欄|投稿文|紹介文|説明文|文面|ハッシュタグ|要項|公募|募集|"
     # 表紙写真の撮影指示書: instructions for the photographer, who takes the picture
-    r"指示書|依頼書|企画書|撮影|する文を|文を(?:作|書)"
+    r"指示書|依頼書|企画書|撮影|する文を|文を(?:作|書)|ブリーフ"
 )
 _GENERATE_EN = fast_compile(
     r"\b(?:generate|create|make|draw|paint|render|compose|produce|design)\b[^.!?\n]{0,30}?"
@@ -226,6 +226,9 @@ _GENERATE_MORE = fast_compile(
     # batch 49: 4コマ漫画を作画して, ショート動画に編集して, 画像をAIで生成して
     r"|(?:漫画|マンガ|4コマ|イラスト|絵)を?作画|(?:動画|映像)(?:に|を)(?:編集|加工)して"
     r"|(?:画像|写真|イラスト)を(?:AI|ＡＩ)で生成|(?:AI|ＡＩ)で(?:画像|写真|イラスト)を?生成"
+    # batch 52: 3Dモデルっぽくレンダリングしたやつ見てみたい
+    r"|レンダリング(?:して|した(?:やつ|もの|画像|絵))"
+    r"|(?:マスコット|ゆるキャラ|キャラ(?:クター)?)[^。\n]{0,30}(?:描いて|描き起こして)"
 )
 _PRIVATE_MORE = fast_compile(
     # batch 38: one's own parents, pet, family home, flat, health and neighbourhood duties
@@ -258,7 +261,11 @@ _PRIVATE_MORE = fast_compile(
     r"私は仕事で[^。\n]{0,10}(?:行けない|休めない)|"
     r"(?:最近|ずっと)(?:眠りが浅い|眠れない|寝付けない|疲れが取れない)|"
     r"(?:町内会|自治会|PTA|子ども会)の(?:役員|班長|会計|当番)(?:に)?(?:なっちゃ|なってしま|なった|"
-    r"を引き受け|が回ってき)"
+    r"を引き受け|が回ってき)|"
+    # batches 50-53: a present for one's child, one's teenager's career, the week's cooking, a bet
+    r"(?<![のん様])(?:子ども|子供|息子|娘|妻|夫|嫁|旦那|彼女|彼氏)に(?:何|なに)(?:を)?(?:あげよう|あげたら|贈ろう|買おう)|"
+    r"(?<![のん様者])(?:高校生|中学生|小学生|大学生|浪人生)の(?:息子|娘)(?:が|の|に)|"
+    r"作り置き(?:おかず|の献立|レシピ)|どの(?:馬|艇|選手)が勝ちそう|(?:馬券|舟券|車券)の?(?:買い目|予想)|買い目"
 )
 _CITY_RUN = fast_compile(
     r"市(?:が|の)?主催|市主催|参加者(?:の)?募集|結婚支援|事業として|講座|セミナー|職員向け|研修|"
@@ -307,6 +314,8 @@ def detect_requests(text: str) -> list[Finding]:
     for m in _GENERATE_EN.finditer(norm):
         findings.append(Finding(Category.IMAGE_GENERATION, m.start(), m.end(), 0.9, "media_request"))
     for m in _PRIVATE.finditer(norm):
+        if quoted_exactly(norm, m.start(), m.end()):
+            continue  # 市債は「住宅ローン」にたとえる: the word used as a figure of speech
         if _CITY_RUN.search(sentence(norm, m.start(), m.end())):
             continue  # 市が主催する婚活バスツアー: the city's own programme
         around = sentence(norm, m.start(), m.end())

@@ -36,6 +36,13 @@ _TERMS = (
     r"病気療養|療養中|病気休暇|病気休職|病休|療養休暇|休職中|全介助|抑うつ|酸素吸入|ペースメーカー|人工肛門|ストーマ|人工関節|"
     r"妊娠\d{1,2}(?:か|ヶ|カ|ケ)?月|闘病|持病|体調不良(?:で|のため)|大病|産後うつ|EPDS|"
     r"児童養護施設|一時保護|里親委託|措置入院|措置診察|23条通報|支援措置|"
+    # batch 51: a check-up's verdict, an injury, an infection found by a test, poisoning
+    r"要精密(?:検査)?|要精検|要再検(?:査)?|要治療|血圧\s?\d{2,3}/\d{2,3}|全治\s?\d{1,2}\s?(?:日|週間|か月|ヶ月)|"
+    r"打撲|捻挫|(?<![一-龥])負傷|重傷|重体|意識不明|(?<=[ァ-ヴー菌])陽性|(?:急性アルコール|一酸化炭素|薬物)中毒|"
+    r"(?:熱性|全身性の)?(?:けいれん|痙攣)(?:発作)?|嘔吐(?!物)|"
+    r"(?:元夫|元妻|夫|妻|配偶者|交際相手|パートナー)(?:から|による)の?DV|"
+    r"排菌|障害(?:基礎|厚生)?年金|心電図異常|HbA1c\s?\d|"
+    r"(?:父|母|お父さん|お母さん|親|パパ|ママ|継父|義父)に(?:たたかれ|叩かれ|殴られ|蹴られ)|"
     # disability and care
     r"(?:身体|精神)?障害者手帳|身体障害者手帳|療育手帳|精神障害者保健福祉手帳|"
     r"(?:視覚|聴覚|言語|肢体|内部|両下肢|上肢|下肢)(?:機能)?障害|(?:視覚|聴覚|言語|肢体|知的|精神)に障害|全盲|弱視|難聴|ろう者|"
@@ -95,6 +102,7 @@ _INDIVIDUAL = fast_compile(
     r"(?:新任|新規採用)職員(?!研修|向け|の皆|たち|全員)|[1１一]名のみ|[1１一]人だけ|[1１一]名だけ|(?:(?<=[一-龥々])|(?<=[一-龥々] ))(?:先生|教諭|係長|主任|主査|主事|校長|教頭)(?![会方]|たち|ら|向け|方)|[Mm]y (?:son|daughter|wife|husband)|\b(?:he|she|his|her)\b"
 )
 _ANONYMOUS = fast_compile(r"無記名|匿名")
+_APPROXIMATE_PERSON = fast_compile(r"\d0代(?:くらい|ぐらい|位|前後|と思われる|とみられる|と見られる)")
 _BAND = re.compile(r"\d0代|[男女]性|男子|女子")
 _CLASS_NOUNS = frozenset({"申請者", "相談者", "対象者", "利用者", "世帯主", "受給者", "被保険者"})
 
@@ -147,9 +155,13 @@ def detect_sensitive(text: str) -> list[Finding]:
             individual = _INDIVIDUAL.search(norm, hi, sentence_bounds(norm, hi + 1, hi + 1)[1])
         # 生活保護受給者, 老齢福祉年金受給者で…: a term, or any compound, naming a class of
         # people (a code table's description), not one of them
+        # 窓口に来た70代くらいの男性: a stranger described by a guess at the age, nobody the
+        # text identifies
+        approximate = _APPROXIMATE_PERSON.search(norm, lo, hi) is not None
         while individual is not None and (
             individual.start() == end
             or (individual.group() in _CLASS_NOUNS and _is_kanji(norm[individual.start() - 1]))
+            or (approximate and _BAND.fullmatch(individual.group()) is not None)
         ):
             individual = _INDIVIDUAL.search(norm, individual.end(), hi)
         if fictional is None:
@@ -164,5 +176,29 @@ def detect_sensitive(text: str) -> list[Finding]:
             confidence = 0.6
         else:
             confidence = 0.2
+        start, end = _injury_site(norm, start, end), _condition_tail(norm, end)
         findings.append(Finding(Category.SENSITIVE, start, end, confidence, "sensitive_term"))
     return findings
+
+
+# 左大腿骨頸部骨折で入院中, 人工透析を受けており: the site of an injury before the term and the
+# state after it belong to the same fact (masked with it).
+_SITED = ("骨折", "打撲", "捻挫", "損傷", "挫傷", "出血", "梗塞", "がん", "癌", "炎", "負傷")
+_TAIL = fast_compile(
+    r"(?:で|のため)(?:入院中|入院|通院中|通院|療養中|休職中|治療中)|を(?:受けて(?:おり|いる|います)|発症)|"
+    r"と診断(?:され(?:た|ている|ています)?)?|の診断"
+)
+
+
+def _injury_site(norm: str, start: int, end: int) -> int:
+    if not any(word in norm[start:end] for word in _SITED):
+        return start
+    lo = start
+    while lo > 0 and start - lo < 8 and _is_kanji(norm[lo - 1]):
+        lo -= 1
+    return lo
+
+
+def _condition_tail(norm: str, end: int) -> int:
+    tail = _TAIL.match(norm, end)
+    return tail.end() if tail else end

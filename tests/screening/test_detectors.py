@@ -43,7 +43,8 @@ def found(text: str, config: EngineConfig = DEFAULT_CONFIG, min_conf: float = 0.
         ("携帯 +81 80-6642-1937", "phone", "+81 80-6642-1937"),
         ("個人番号 9139-0996-0300", "my_number", "9139-0996-0300"),
         ("JCB 3541 4852 5388 8534", "credit_card", "3541 4852 5388 8534"),
-        ("群馬銀行 前橋南支店 普通 3058172", "bank_account", "3058172"),
+        # the bank, branch and kind before the number are part of the account (masked with it)
+        ("群馬銀行 前橋南支店 普通 3058172", "bank_account", "群馬銀行 前橋南支店 普通 3058172"),
         ("旅券番号 TK4829175", "id_number", "TK4829175"),
         ("被保険者番号は 10234587 です", "id_number", "10234587"),
         ("kenta.y1988@gmail.com から", "email", "kenta.y1988@gmail.com"),
@@ -54,7 +55,7 @@ def found(text: str, config: EngineConfig = DEFAULT_CONFIG, min_conf: float = 0.
         ("生年月日：平成元年1月8日", "birth_date", "平成元年1月8日"),
         ("DOB 14 March 1985", "birth_date", "14 March 1985"),
         # sensitive, non-public, requests
-        ("山本 一郎さん（82歳）は人工透析（週3回）を受けている", "sensitive", "人工透析（週3回）"),
+        ("山本 一郎さん（82歳）は人工透析（週3回）を受けている", "sensitive", "人工透析（週3回）を受けている"),
         ("【取扱注意】次の資料を要約して", "non_public", "【取扱注意】"),
         ("予定価格 48,500,000円で公告文を作って", "non_public", "予定価格"),
         ("ポスター画像を作ってください", "image_generation", "ポスター画像を作ってください"),

@@ -23,7 +23,8 @@ CEILINGS = {
     "batch36": (0, 0), "batch37": (0, 0), "batch38": (0, 0), "batch39": (0, 0),
     "batch40": (0, 0), "batch41": (0, 0), "batch42": (0, 3), "batch43": (1, 0), "batch44": (0, 0),
     "batch45": (0, 0), "batch46": (1, 0), "batch47": (0, 0),
-    "batch48": (0, 0), "batch49": (0, 0),
+    "batch48": (0, 0), "batch49": (0, 0), "batch50": (0, 0), "batch51": (0, 0), "batch52": (0, 0),
+    "batch53": (0, 0),
 }
 
 
