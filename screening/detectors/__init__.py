@@ -62,6 +62,15 @@ def warm_up() -> None:
 _MADE_UP = re.compile(r"架空(?!請求|口座|取引|計上|発注|名義)|記入例|記載例|ダミー|テストデータ|サンプルデータ")
 
 
+_FICTIONAL_CASE = re.compile(
+    r"架空(?:の)?事例|架空のケース|(?:登場人物|人物|氏名)[^。\n]{0,10}(?:すべて|全て|いずれも)架空|"
+    r"実在の(?:人物|個人)(?:・団体)?とは(?:一切)?関係"
+)
+# What a made-up story is told with (a number with a check digit or a card is not: a writer
+# who calls real data "made up" still sends it)
+_STORY_VALUES = frozenset({Category.PERSON_NAME, Category.ADDRESS, Category.BIRTH_DATE, Category.PHONE})
+
+
 def _in_made_up_quote(text: str, start: int, end: int) -> bool:
     """The span lies inside 「…」 whose sentence says the quoted data are made up."""
     opening = text.rfind("「", max(0, start - 80), start)
@@ -77,10 +86,13 @@ def _apply_context(text: str, findings: list[Finding]) -> list[Finding]:
     """Raise confidence where findings corroborate each other; lower it for values quoted as
     made up."""
     if _MADE_UP.search(text):
+        # 【研修用・架空事例】登場人物・住所はすべて架空: the whole text is a made-up case
+        fictional = _FICTIONAL_CASE.search(text) is not None
         findings = [
             Finding(f.category, f.start, f.end, 0.15, f.reason + "+made_up")
-            if f.category in _IDENTIFYING and f.confidence > 0.15
-            and _in_made_up_quote(text, f.start, f.end) else f
+            if f.category in _IDENTIFYING and f.confidence > 0.15 and (
+                (fictional and f.category in _STORY_VALUES) or _in_made_up_quote(text, f.start, f.end)
+            ) else f
             for f in findings
         ]
     identified = any(f.category in _IDENTIFYING and f.confidence >= 0.5 for f in findings)

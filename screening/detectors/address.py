@@ -1,10 +1,13 @@
 """Street-level addresses (丁目・番地・号, hyphenated block numbers, romaji addresses)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from screening.detectors.context import (
     PUBLISHED_TEXT,
+    SAMPLE_FORM,
+    SAMPLE_PERSON,
     after,
     before,
     fast_compile,
@@ -35,8 +38,10 @@ _INSTITUTION = fast_compile(
     r"市役所|役所|役場|庁舎|保健所|病院|医院|クリニック|センター|会館|公民館|図書館|体育館|"
     r"美術館|博物館|文学館|学校|大学|幼稚園|保育所|保育園|こども園|事務所|事務局|本社|支社|"
     r"支店|営業所|工場|[^\s]課|[^\s]局|施設|会場|所在地|郵便局|駅|ホール|協会|組合|株式会社|"
-    r"有限会社|法人|消防署|警察署|交番|公園|記入例|記載例|仮に使用|支所|プラザ|\d階[（(]?$"
+    r"有限会社|法人|消防署|警察署|交番|公園|記入例|記載例|仮に使用|支所|プラザ|\d階[（(]?$|"
+    r"アリーナ|スタジアム|ドーム|競技場|球場"
 )
+_PLACEHOLDER_TOWN = re.compile(r"テスト|サンプル|ダミー|架空|見本")
 _PERSONAL = fast_compile(
     r"住所|自宅|現住所|居所|宅|在住|住まい|住む|住んで|送付先|転出先|転入先|転居先|宛先|"
     r"宛名|様|さん|氏|方|者|residing|address|Address|lives"
@@ -193,7 +198,13 @@ def detect_addresses(text: str, people: Sequence[tuple[int, int]] = ()) -> list[
         ):
             institutional, personal = None, owner  # 所在地：… 飼い主：原田 忠: a resident's premises
         in_sentence = sentence(norm, start, end)
-        if "記入例" in in_sentence or "記載例" in in_sentence:
+        if "記入例" in in_sentence or "記載例" in in_sentence or _PLACEHOLDER_TOWN.search(norm[start:end]):
+            continue  # …or 前橋市テスト町1-1: a made-up address for test data
+        if SAMPLE_FORM.search(norm, max(0, start - 300), start) and SAMPLE_PERSON.search(
+            norm, max(0, start - 300), end + 300
+        ):
+            # 【記入例】…前の住所：… 氏名：前橋 花子: the address of a sample form's stock person
+            findings.append(Finding(Category.ADDRESS, start, end, 0.15, "sample_form"))
             continue
         if institutional and personal and institutional.end() <= start and _NEAR.match(
             norm, institutional.end()
@@ -218,8 +229,10 @@ def detect_addresses(text: str, people: Sequence[tuple[int, int]] = ()) -> list[
     for m in _LOT.finditer(norm):
         # 前橋市小坂子町1960: a rural lot number, with no 番地 or hyphen
         personal = _PERSONAL.search(before(norm, m.start(), 40))
-        if _INSTITUTION.search(after(norm, m.end(), 14)) and not personal:
-            continue
+        if not personal and (_INSTITUTION.search(after(norm, m.end(), 14)) or _INSTITUTION.search(
+            before(norm, m.start(), 16)
+        )):
+            continue  # …or 会場：ALSOKぐんまアリーナ（前橋市関根町800）: the venue's lot
         findings.append(_graded(m.start(), m.end(), personal is not None, published, "lot_number"))
     vacant = None
     for m in _ESTATE_ROOM.finditer(norm):

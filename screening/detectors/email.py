@@ -20,7 +20,7 @@ _GLUED_TAIL = fast_compile(
 _EXAMPLE = fast_compile(r"(?:^|\.)(?:example|test|invalid|localhost|sample|dummy)\.", re.I)
 _INSTITUTIONAL = fast_compile(
     r"@(?:[^@]*\.)?(?:lg\.jp|go\.jp|city\.[a-z\-]+\.[a-z\-]+\.jp|pref\.[a-z\-]+\.(?:lg\.)?jp|"
-    r"town\.[a-z\-.]+jp|vill\.[a-z\-.]+jp)$",
+    r"town\.[a-z\-.]+jp|vill\.[a-z\-.]+jp|gov(?:\.[a-z]{2})?|gouv\.[a-z]{2}|gc\.ca)$",
     re.I,
 )
 # Writers hide a real address behind a reserved domain (michiyo.t1962@example.ne.jp): it is a
@@ -36,7 +36,7 @@ _SAID_EXAMPLE = fast_compile(
 )
 _ROLE_LOCAL = fast_compile(
     r"^(?:info|contact|support|office|admin|webmaster|noreply|no-reply|soumu|koho|kouhou|"
-    r"johoseisaku|press|sales|inquiry|toiawase)$",
+    r"johoseisaku|press|sales|inquiry|toiawase|international|kokusai|intl)$",
     re.I,
 )
 

@@ -86,7 +86,7 @@ _ROLE_AFTER = fast_compile(
 )
 _ORG_AFTER = fast_compile(
     r"(?:株式会社|有限会社|合同会社|建設|工務店|商店|製作所|工業|産業|興業|精機|食品|製菓|"
-    r"乳業|銀行|病院|総合病院|中央病院|記念病院|医院|クリニック|法律事務所|事務所|ホテル|旅館|商会|組合|財団|学園|"
+    r"乳業|銀行|病院|総合病院|中央病院|記念病院|医院|クリニック|法律事務所|事務所|ホテル|旅館|商会|組合|信用組合|信用金庫|信金|農協|生協|財団|学園|"
     r"高校|高等学校|小学校|中学校|大学|通り|町|村|川|山|橋|駅|公園|神社|寺|城|線|賞|流|派|"
     r"記念館|文学館|美術館|家住宅|邸|ビル|ホール|賞|杯|記念|財閥|グループ|ブランド|"
     r"公民館|支所|出張所|会館|市民館|図書館|体育館|保育所|保育園|幼稚園|こども園|地区|地域|"
@@ -111,7 +111,7 @@ _PUBLIC_STATEMENT = fast_compile(
 _COUNCILLOR = fast_compile(r" ?(?:市|町|村|県|区)?(?:議会)?(?:議員|議長|副議長)")
 _COUNCIL_WORK = fast_compile(
     r"一般質問|代表質問|定例会|臨時会|議会だより|本会議|会派|(?:委員会|議会)(?:で|の)(?:質疑|審査|答弁)|"
-    r"質問通告|議会報告|政務活動費|会派代表"
+    r"質問通告|議会報告|政務活動費|会派代表|常任委員会|特別委員会|行政視察|議会ホームページ"
 )
 
 
@@ -194,6 +194,7 @@ _EN_ORG = fast_compile(
 )
 # A name directly followed by an age: 原 ハツエ 89歳, 山下 美月(24歳.
 _AGE_AFTER = fast_compile(r"(?<=[^\d\s(])(?: |\()\d{1,3}歳(?!以上|以下|未満|まで|から|以降)")
+_SPACED_GIVEN_BEFORE = re.compile(r"(?<![一-龥々])([一-龥々]{1,4}) [一-龥々]{1,2}$")
 _KATA_PAIR = fast_compile(r"(?<![ァ-ヴー・])([ァ-ヴ][ァ-ヴー]{1,6}) ([ァ-ヴ][ァ-ヴー]{1,6})(?![ァ-ヴー・])")
 _ROMAJI_PAIR = fast_compile(r"\b([A-Z][a-z]{1,14}|[A-Z]{2,15}) ([A-Z][a-z]{1,14}|[A-Z]{2,15})\b")
 # 担当：情報政策課 鈴木（内線2314）: a staff member's surname with an extension (warn only:
@@ -664,8 +665,10 @@ def rule_candidates(
             lo, hi = sentence_bounds(norm, start, end)
             if historical or (
                 _OFFICIAL_AFTER.match(norm, end) and _PUBLIC_STATEMENT.search(norm, lo, hi)
-            ):
-                conf = HINT  # 〇〇知事は記者会見で…: an official speaking in public
+            ) or norm.startswith(("『", "の『"), end):
+                # 〇〇知事は記者会見で…: an official speaking in public; 太宰治『走れメロス』:
+                # an author named with the work
+                conf = HINT
             elif _CASE.search(norm, lo, hi):
                 conf = CASE_FULL
             else:
@@ -774,6 +777,11 @@ def rule_candidates(
             cands.add(n.start(), n.end(), ANCHORED, "english_address")
     for m in _AGE_AFTER.finditer(norm):
         found = _backward_name(norm, m.start(), by_end, tokens)
+        if found is None:
+            # 小野寺 実（71歳）: a surname, a space and a given name the dictionary reads as a word
+            pair = _SPACED_GIVEN_BEFORE.search(norm, max(0, m.start() - 8), m.start())
+            if pair and can_be_surname(pair.group(1)):
+                found = (pair.start(), "kanji")
         if found is not None and found[1] != "hiragana" and m.start() - found[0] >= 2:
             cands.add(found[0], m.start() - (1 if norm[m.start() - 1 : m.start()] == " " else 0),
                       SPACED_FULL, f"age_{found[1]}")
@@ -1743,26 +1751,44 @@ def _demote_staff_in_office(norm: str, cands: _Candidates, case: bool) -> None:
             cands.spans[(start, end)] = (BARE_FULL, "staff_in_office")
 
 
-_OFFICE_ANYWHERE = fast_compile(r"議長|市長|町長|村長|知事|教育長|講師|代表取締役|代表理事|代表執行役|議員")
+_OFFICE_ANYWHERE = fast_compile(r"議長|市長|町長|村長|知事|教育長|講師|取締役|代表理事|理事長|代表執行役|議員")
 # 代表取締役 鈴木 康介 in a contract's preamble: the company's registered representative (but
 # 代表取締役 山中 修 様あての感謝状 addresses him, and stays a person)
-_COMPANY_HEAD_BEFORE = fast_compile(r"(?:代表取締役(?:社長)?|代表理事|代表執行役)\s?$")
+_COMPANY_HEAD_BEFORE = fast_compile(r"(?:(?:代表)?取締役(?:社長)?|代表理事|理事長|代表執行役|代表社員)\s?$")
+_CELL_DELIMITERS = ("|", "｜", "\t", ",")
+
+
+def _cell_bounds(norm: str, start: int, end: int) -> tuple[int, int]:
+    """The table cell holding norm[start:end] (its line cut at | , or tabs), or its sentence."""
+    lo = norm.rfind("\n", 0, start) + 1
+    hi = norm.find("\n", end)
+    hi = len(norm) if hi < 0 else hi
+    if not any(d in norm[lo:hi] for d in _CELL_DELIMITERS):
+        return sentence_bounds(norm, start, end)
+    return (max([lo] + [norm.rfind(d, lo, start) + 1 for d in _CELL_DELIMITERS]),
+            min([hi] + [i for d in _CELL_DELIMITERS if (i := norm.find(d, end, hi)) >= 0]))
 
 
 def _demote_published_roles(norm: str, cands: _Candidates, case: bool) -> None:
     """Council members, candidates and department heads named in material already published
     are named in their public role: a hint, not a block. So are office holders named by
     their office anywhere."""
-    offices = not case and _OFFICE_ANYWHERE.search(norm) is not None
+    offices = _OFFICE_ANYWHERE.search(norm) is not None
     for (start, end), (conf, reason) in list(cands.spans.items()) if offices else ():
         if conf <= HINT or reason.startswith("field_label"):
             continue
         addressed = reason.startswith("honorific") or _HONORIFIC.match(
             norm, end + 1 if norm[end : end + 1] == " " else end
         )
+        head = not addressed and _COMPANY_HEAD_BEFORE.search(norm, max(0, start - 12), start)
+        if case and not (head and not _PERSONAL_CASE.search(norm, *_cell_bounds(norm, start, end))):
+            # a personal case (処分, 事故 …) anywhere keeps everyone in it a person, but for a
+            # company's head in a register whose own cell says nothing of the kind
+            # (｜有限会社まえばし介護サービス｜取締役 広瀬 剛｜)
+            continue
         if _OFFICE_BEFORE.search(norm, max(0, start - 30), start) or (
             _COUNCILLOR.match(norm, end) and _council_work(norm)
-        ) or (not addressed and _COMPANY_HEAD_BEFORE.search(norm, max(0, start - 12), start)):
+        ) or head:
             cands.spans[(start, end)] = (HINT, "public_role")
     if not PUBLISHED_TEXT.search(norm):
         return

@@ -132,6 +132,7 @@ _SHOWN = fast_compile(r"(?:の|を)(?:明示|表示|示し|示す|黒塗り|マ�
 _CODE_VALUE = fast_compile(r"(?<![\d,.\-/])\d{4,8}(?![\d,.\-/年月日円人件%])")
 _CREDENTIAL_LIST = fast_compile(r"(?:暗証番号|パスワード|パスコード|解錠番号)(?:の)?(?:一覧|リスト|表)")
 # …のたたき台を作って, 広報記事のたたき台に(して): a draft asked of the AI
+_PUBLISHED_LATER = fast_compile(r"(?:開札|契約|入札|決定|終了|選定)後に?公表")
 _WITHHELD_FIELD = fast_compile(r"(?:は|を)(?:非公表|非公開|非開示|公表しない|公表せず)")
 _ASK_TO_MAKE = fast_compile(
     r"(?:を|も)?(?:作|つく|考え|作成|用意|書い|書き|出して|お願い|頼まれ|まとめ)|に(?:して|まとめ|$|\s*$)"
@@ -310,7 +311,30 @@ _PROCESS_MORE = fast_compile(
     r"(?:フェンス|柵|門扉|扉|窓|シャッター)[^。\n]{0,8}(?:破れたまま|壊れたまま|開いたまま)|"
     r"鍵の保管場所[^。\n]{0,30}(?:に置いて|に掛けて|に隠して)|"
     r"(?:ファームウェア|ファーム|OS|パッチ)[^。\n]{0,12}(?:更新されて(?:い)?(?:ない|なくて|ません)|(?:年|月)前のまま)|"
-    r"腹積もり|腹積り|(?:こちら|当方|市側?)の(?:上限|上限額|下限|下限額|限度額|譲歩ライン)(?:は|として)|"
+    # batch 55: a patch not applied, a company's cost breakdown, results before they are sent,
+    # an internal projection, an exam's theme before the exam, what published papers leave out
+    r"パッチ(?:を|が)?(?:まだ)?(?:当てて|適用して|当たって)(?:い)?(?:ない|ません|なくて)|"
+    r"(?:提出(?:された|を受けた)|出してもらった|もらった|預かった)見積(?:もり)?内訳|"
+    r"(?:選定|審査|採点|選考)?結果(?:の)?通知(?:の)?前|内部(?:の|で(?:の)?)?試算|"
+    r"(?:作文|論文|小論文|面接)(?:の)?(?:テーマ|課題|題)(?:は|が)[^。\n]{0,20}(?:に決まり|に決定)|"
+    r"公表(?:資料|文書)(?:には|に)(?:は)?(?:まだ)?(?:書いて|載せて|出して|記載して)(?:い)?(?:ない|ません)|"
+    # batch 56, the front line: where the cash and the keys are kept, a raid planned, a fence
+    # anyone can get through, a safe's code written out
+    r"(?:釣銭|釣り銭|売上金|現金|集金袋|鍵|キー|合鍵|予備鍵|スペアキー)[^。\n]{0,30}(?:に|の中に)"
+    r"(?:入れて|しまって|隠して|置いて|掛けて|かけて|ぶら下げて)(?:る|いる|います|ます|おく|あり)|"
+    r"(?:鍵|キー|合鍵|予備鍵|スペアキー)は[^。\n]{0,20}の(?:中|裏|下|上)(?=[。、\n]|$)|"
+    r"(?:釣銭|釣り銭|売上金|現金)は(?:閉館後|夜間|夜は|終業後|退庁時)[^。\n]{0,30}に(?:入れて|しまって|隠して|置いて)|"
+    r"(?:捜索|差押え?|臨戸|立入(?:検査)?)(?:に)?入る(?:予定|日|のは)|侵入でき(?:る|ます)状態|"
+    r"(?:金庫|キーボックス|ダイヤル錠|暗証番号)[^。\n]{0,30}番号は\s?\d{3,8}(?!\d)|"
+    # batch 58, managers: the city's fallback position, talks kept from the press, data lent
+    # for a consultation, an announcement a partner wants kept quiet, a report not yet made
+    r"(?:妥協案|譲歩案|腹案|対案)を[^。\n]{0,16}(?:示す|提示する|出す)(?:つもり|予定|方針)|"
+    r"(?:報道|マスコミ|外部|表)(?:には|に)(?:は)?(?:出さない|出せない)(?:前提|約束|条件|方針)|"
+    r"(?:参考として|相談のため(?:に|の参考として)?|非公式に)(?:提供|提出)(?:された|いただいた|を受けた|してもらった)|"
+    r"(?:意向|要望|希望|約束)(?:もあって|で|により|から)[^。\n]{0,6}伏せて|"
+    r"(?:管理者|市長|副市長|部長|理事者|審議会|委員会|議会)への(?:説明|報告|提示|諮問)は(?:まだ|これから)|"
+    r"諮問は(?:まだ|これから)|(?:部内|課内|庁内|内部|幹部(?:の間)?)(?:に|で)(?:とどめて|留めて|止めて)|"
+    r"腹積もり|腹積り|(?:こちら|こっち|当方|市側?)の(?:上限|上限額|下限|下限額|限度額|譲歩ライン)(?:は|として|\d)|"
     r"(?:だれ|誰)でも(?:自由に)?(?:入れる|出入りできる|侵入できる|開けられる)(?:状態|まま)|"
     r"(?:夜間|閉館後|休館日|夜)(?:は|に|も)?[^。\n]{0,8}(?:だれ|誰)でも(?:自由に)?(?:入れる|入れます|侵入でき)|"
     r"(?:錠|鍵|ロック|施錠)[^。\n]{0,6}(?:壊れたまま|壊れて(?:いて|おり|いる)|かからない|掛からない|かけられない)"
@@ -449,6 +473,8 @@ def detect_non_public(text: str) -> list[Finding]:
             continue  # 国が公表した概数…公表前は各紙が推計を報じていた: the time before, told after
         if m.group().startswith(("(", "（")) and _WITHHELD_FIELD.search(m.group()):
             continue  # （年代・性別は非公表）: published figures saying which details they leave out
+        if m.group().startswith(("(", "（")) and _PUBLISHED_LATER.search(m.group()):
+            continue  # 最低制限価格：設定あり（非公表、開札後に公表）: a notice saying when it is told
         findings.append(Finding(Category.NON_PUBLIC, start, m.end(), 0.9, "mark"))
     for m in chain(_PROCESS.finditer(norm), _PROCESS_MORE.finditer(norm)):
         if quoted_exactly(norm, m.start(), m.end()):

@@ -125,6 +125,9 @@ def _phone_context(norm: str, start: int, end: int) -> str | None:
         return "personal"  # 自宅 (027)254-…（平日の午前中…）: the hours are the caller's
     if _INSTITUTION_AFTER.match(after(norm, end, 10)):
         return "institutional"
+    header = _ORG_TABLE_HEADER.search(norm, 0, start)
+    if header and "\n\n" not in norm[header.end() : start]:
+        return "institutional"  # 事業所名,所在地,電話 above: a list of offices and their numbers
     window = norm[max(0, start - 150) : start]
     # ――――: a pasted mail or document starts here; the request above it is another voice
     cut = max((m.end() for m in _SEPARATOR_LINE.finditer(window)), default=0)
@@ -137,6 +140,11 @@ def _phone_context(norm: str, start: int, end: int) -> str | None:
     return "personal" if last_personal >= last_inst else "institutional"
 
 
+# The header row of a pasted list of offices, shops or facilities with their numbers.
+_ORG_TABLE_HEADER = fast_compile(
+    r"^[^\n]*(?:事業所名|施設名|店舗名|法人名|団体名|事業者名|会社名|医療機関名)[^\n]*(?:電話|TEL|Tel|連絡先)[^\n]*$",
+    re.M,
+)
 _SEPARATOR_LINE = fast_compile(r"(?:^|\n)[ \t]*[-=_*~―─━ー＝]{3,}[ \t]*(?=\n|$)")
 
 
@@ -276,8 +284,8 @@ def detect_my_numbers(text: str) -> list[Finding]:
     findings: list[Finding] = []
     for m in _TWELVE.finditer(norm):
         digits = digits_only(m.group())
-        if len(set(digits)) == 1:
-            continue  # 0000 0000 0000: the blank a sample form shows
+        if len(set(digits)) == 1 or (_placeholder_digits(digits) and not my_number_valid(digits)):
+            continue  # 0000 0000 0000, 123456789012: the blank or the dummy a sample form shows
         ahead = before(norm, m.start(), 20)
         context = _MY_NUMBER_CONTEXT.search(ahead)
         strong = context is not None and context.group() != "番号"

@@ -205,6 +205,9 @@ def _screen_column_chunk(
             tally.add(row)
 
 
+_VACCINE_HEADER = re.compile(r"ワクチン|接種(?:の)?(?:種類|名)|vaccine", re.I)
+
+
 def _value_keys(
     state: _ColumnState,
     value: str,
@@ -227,6 +230,8 @@ def _value_keys(
     for hit in header:
         keys[hit.category] = _how(state, hit, stripped, True)
     for hit in detected:
+        if hit.category is Category.SENSITIVE and _VACCINE_HEADER.search(state.name):
+            continue  # B型肝炎 under ワクチン: the vaccine given, not anyone's illness
         weak = not hit.strong and hit.category not in header_categories
         if weak and hit.category is Category.PERSON_NAME:
             if hit.confidence < NAME_FULL_CONFIDENCE:
@@ -405,6 +410,7 @@ def screen_table(
     findings += _split_address(table, findings, done)
     findings = _without_public_speakers(table, findings, done)
     findings = _without_officials(table, findings, done)
+    findings = _without_councillors(table, findings, done)
     findings = _merge_header_findings(findings, header_findings)
     decision = Decision.BLOCK if findings else Decision.PASS
     return TableScreening(
@@ -473,9 +479,12 @@ def _without_public_speakers(
 def _column_mostly(table: Table, header: re.Pattern[str], value: re.Pattern[str], done: int) -> bool:
     """The first column under `header` has values, 80 % of them matching `value`."""
     index = next((i for i, n in enumerate(table.columns) if header.match(n.strip())), None)
-    if index is None:
-        return False
-    values = [v.strip() for v in table.data[index][:done] if v.strip()]
+    return index is not None and _mostly(table.data[index][:done], value)
+
+
+def _mostly(cells: list[str], value: re.Pattern[str]) -> bool:
+    """The cells have values, 80 % of them matching `value`."""
+    values = [v.strip() for v in cells if v.strip()]
     return bool(values) and sum(1 for v in values if value.search(v)) * 10 >= len(values) * 8
 
 
@@ -502,6 +511,30 @@ def _without_officials(
         and not (f.category in (Category.PHONE.value, Category.EMAIL.value)
                  and _SWITCHBOARD_HEADER.search(f.column))
     ]
+
+
+_COUNCIL_HEADER = re.compile(r"^(?:会派名?|議席番号|議席|当選回数)$")
+_INSTITUTION_VALUE = re.compile(r"事務局|市役所|役場|議会|庁舎|代表|[課局室]\b|センター")
+
+
+def _without_councillors(
+    table: Table, findings: list[ColumnFinding], done: int
+) -> list[ColumnFinding]:
+    """A list of assembly members (議席番号, 会派, 当選回数): elected officials in their public
+    role. Their names are public; a contact column that gives the assembly office's number in
+    every row (議会事務局 027-…) is the office's, not theirs. A home phone stays a finding."""
+    if not any(_COUNCIL_HEADER.match(n.strip()) for n in table.columns):
+        return findings
+    out = []
+    for f in findings:
+        if f.category == Category.PERSON_NAME.value:
+            continue
+        if f.category in (Category.PHONE.value, Category.EMAIL.value) and f.column in table.columns and (
+            _mostly(table.data[table.columns.index(f.column)][:done], _INSTITUTION_VALUE)
+        ):
+            continue
+        out.append(f)
+    return out
 
 
 def _screen_header_cells(table: Table, detector: CellDetector) -> list[ColumnFinding]:

@@ -78,8 +78,9 @@ def is_organisation(value: str) -> bool:
 
 
 def looks_like_person_name(value: str) -> bool:
-    """A value under a name header that reads as an individual's name."""
-    text = _nfkc_spaces(value)
+    """A value under a name header that reads as an individual's name (ﾔﾏｻﾞｷ ﾂﾖｼ, a bank's
+    half-width kana, read as ヤマザキ ツヨシ)."""
+    text = _nfkc_spaces(unicodedata.normalize("NFKC", value))
     if not text or len(text) > 40 or any(c.isdigit() for c in text):
         return False
     if text in _ROLE_EXACT or _ROLE_WORDS.search(text) or is_organisation(text):

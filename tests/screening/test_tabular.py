@@ -922,3 +922,31 @@ def test_an_attendance_list_of_office_heads_is_not_a_list_of_private_people() ->
     # staff in a training roster are people all the same
     roster = data.replace("所長", "主事").replace("台長", "主任").replace("部長", "主事")
     assert screen_upload(roster.encode("utf-8"), "r.csv", CONFIG).record["decision"] == "block"
+
+
+def test_a_council_member_list_is_public_but_a_home_phone_in_it_is_not() -> None:
+    data = (
+        "議席番号,氏名,会派,当選回数,連絡先\n"
+        "1,小島 和人,市民クラブ,3,議会事務局 027-898-0000\n"
+        "2,吉岡 美里,新しい風,1,議会事務局 027-898-0000\n"
+        "3,坂口 誠,市民クラブ,5,議会事務局 027-898-0000\n"
+    )
+    assert screen_upload(data.encode("utf-8"), "g.csv", CONFIG).record["decision"] == "pass"
+    home = data.replace("議会事務局 027-898-0000", "090-3311-2244")
+    record = screen_upload(home.encode("utf-8"), "g.csv", CONFIG).record
+    assert record["decision"] == "block"
+    assert {f["column"] for f in record["findings"]} == {"連絡先"}
+
+
+def test_half_width_kana_account_holders_and_roll_numbers_are_found() -> None:
+    data = (
+        "名簿番号,氏名,口座番号,口座名義,ワクチン\n"
+        "30-51-17,松田 隆,7796317,ﾏﾂﾀﾞ ﾀｶｼ,B型肝炎\n"
+        "12-04-33,野村 恵子,6743294,ﾉﾑﾗ ｹｲｺ,BCG\n"
+        "08-22-10,今井 翔,5521480,ｲﾏｲ ｼｮｳ,B型肝炎\n"
+    )
+    record = screen_upload(data.encode("utf-8"), "k.csv", CONFIG).record
+    columns = {f["column"]: f["category"] for f in record["findings"]}
+    assert columns["口座名義"] == "person_name"
+    assert columns["名簿番号"] == "id_number"
+    assert "ワクチン" not in columns  # the vaccine's name (B型肝炎) is not anyone's illness
