@@ -194,6 +194,7 @@ _EN_ORG = fast_compile(
 )
 # A name directly followed by an age: 原 ハツエ 89歳, 山下 美月(24歳.
 _AGE_AFTER = fast_compile(r"(?<=[^\d\s(])(?: |\()\d{1,3}歳(?!以上|以下|未満|まで|から|以降)")
+_WORKS_AFTER = re.compile(r"の(?:詩|詩集|小説|作品|名言|生涯|句|俳句|短歌|和歌|随筆|童話|絵本|戯曲)(?![一-龥])")
 _SPACED_GIVEN_BEFORE = re.compile(r"(?<![一-龥々])([一-龥々]{1,4}) [一-龥々]{1,2}$")
 _KATA_PAIR = fast_compile(r"(?<![ァ-ヴー・])([ァ-ヴ][ァ-ヴー]{1,6}) ([ァ-ヴ][ァ-ヴー]{1,6})(?![ァ-ヴー・])")
 _ROMAJI_PAIR = fast_compile(r"\b([A-Z][a-z]{1,14}|[A-Z]{2,15}) ([A-Z][a-z]{1,14}|[A-Z]{2,15})\b")
@@ -665,9 +666,9 @@ def rule_candidates(
             lo, hi = sentence_bounds(norm, start, end)
             if historical or (
                 _OFFICIAL_AFTER.match(norm, end) and _PUBLIC_STATEMENT.search(norm, lo, hi)
-            ) or norm.startswith(("『", "の『"), end):
-                # 〇〇知事は記者会見で…: an official speaking in public; 太宰治『走れメロス』:
-                # an author named with the work
+            ) or norm.startswith(("『", "の『"), end) or _WORKS_AFTER.match(norm, end):
+                # 〇〇知事は記者会見で…: an official speaking in public; 太宰治『走れメロス』,
+                # 萩原朔太郎の詩: an author named with the work
                 conf = HINT
             elif _CASE.search(norm, lo, hi):
                 conf = CASE_FULL

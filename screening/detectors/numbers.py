@@ -125,8 +125,8 @@ def _phone_context(norm: str, start: int, end: int) -> str | None:
         return "personal"  # 自宅 (027)254-…（平日の午前中…）: the hours are the caller's
     if _INSTITUTION_AFTER.match(after(norm, end, 10)):
         return "institutional"
-    header = _ORG_TABLE_HEADER.search(norm, 0, start)
-    if header and "\n\n" not in norm[header.end() : start]:
+    header_end = _org_table_header_end(norm, start)
+    if header_end is not None and "\n\n" not in norm[header_end:start]:
         return "institutional"  # 事業所名,所在地,電話 above: a list of offices and their numbers
     window = norm[max(0, start - 150) : start]
     # ――――: a pasted mail or document starts here; the request above it is another voice
@@ -141,10 +141,21 @@ def _phone_context(norm: str, start: int, end: int) -> str | None:
 
 
 # The header row of a pasted list of offices, shops or facilities with their numbers.
-_ORG_TABLE_HEADER = fast_compile(
-    r"^[^\n]*(?:事業所名|施設名|店舗名|法人名|団体名|事業者名|会社名|医療機関名)[^\n]*(?:電話|TEL|Tel|連絡先)[^\n]*$",
-    re.M,
-)
+_ORG_NAME_HEADER = fast_compile(r"事業所名|施設名|店舗名|法人名|団体名|事業者名|会社名|医療機関名")
+_PHONE_HEADER = fast_compile(r"電話|TEL|Tel|連絡先")
+
+
+def _org_table_header_end(norm: str, start: int) -> int | None:
+    """End of the last line before `start` that heads a list of offices with a phone column."""
+    found = None
+    for m in _ORG_NAME_HEADER.finditer(norm, 0, start):
+        lo = norm.rfind("\n", 0, m.start()) + 1
+        hi = norm.find("\n", m.end(), start)
+        hi = start if hi < 0 else hi
+        if _PHONE_HEADER.search(norm, lo, hi):
+            found = hi
+    return found
+
 _SEPARATOR_LINE = fast_compile(r"(?:^|\n)[ \t]*[-=_*~―─━ー＝]{3,}[ \t]*(?=\n|$)")
 
 
@@ -404,7 +415,7 @@ ID_CONTEXT = fast_compile(
     r"住民票コード|住基コード|運転免許証?(?:の)?番号|免許証番号|運転免許証|旅券番号|旅券|"
     r"パスポート番号|パスポート|passport(?: number| no\.?)?|Passport(?: number| No\.?)?|"
     r"[Ii]nsured(?: person'?s)? (?:number|no\.?)|[Ii]nsurance (?:card )?(?:number|no\.?)|"
-    r"[Rr]esidence card (?:number|[Nn]o\.?)|[Ll]icen[cs]e (?:number|[Nn]o\.?)|"
+    r"[Rr]esidence card (?:number|[Nn]o\.?|\([Nn]o\.?)|[Ll]icen[cs]e (?:number|[Nn]o\.?)|運転経歴証明書|"
     r"選挙人名簿(?:の)?\s?登録番号|選挙人番号|"
     r"被保険者番号|被保険者証番号|保険者番号|基礎年金番号|年金番号|年金手帳番号|宛名番号|"
     r"学籍番号|生徒番号|児童番号|受給者番号|受給者証番号|手帳番号|在留カード番号|"

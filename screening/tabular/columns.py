@@ -306,6 +306,7 @@ def _is_name_column(state: _ColumnState) -> bool:
     )
 
 
+_PERSON_ATTRIBUTES = (re.compile(r"^(?:年齢|age)$", re.I), re.compile(r"^(?:性別|sex|gender)$", re.I))
 _VEHICLE_HEADER = re.compile(r"登録番号|車両番号|ナンバー|車番|plate", re.I)
 
 
@@ -323,7 +324,11 @@ def _categorical(state: _ColumnState, tally: _Tally) -> bool:
 def _apply_context(states: Sequence[_ColumnState]) -> list[ColumnFinding]:
     """Table-level rules (see the module docstring) → the findings that stand."""
     name_columns = {s.name for s in states if _is_name_column(s)}
-    person_bearing = bool(name_columns) or any(
+    # 年齢 and 性別 columns: each row is one person (an ambulance log: 78, 男, 急病, 前橋市日吉町…)
+    one_person_a_row = all(
+        any(header.match(s.name.strip()) for s in states) for header in _PERSON_ATTRIBUTES
+    )
+    person_bearing = bool(name_columns) or one_person_a_row or any(
         cat in _IDENTIFYING
         and how != WEAK
         and (cat is not Category.BIRTH_DATE or s.kind is HeaderKind.BIRTH_DATE)

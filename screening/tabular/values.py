@@ -54,7 +54,9 @@ _ROLE_WORDS = re.compile(
 )
 _ROLE_EXACT = frozenset(
     "夫 妻 父 母 兄 姉 弟 妹 子 孫 祖父 祖母 義父 義母 叔父 叔母 伯父 伯母 "
-    "無 有 済 未".split()
+    "無 有 済 未 "
+    # a tender's outcome where the winner would be (落札者: 不調, 不落, 中止)
+    "不調 不落 中止 取止め 取りやめ 辞退 流札".split()
 )
 
 _CJK_NAME = re.compile(r"[\u3005\u3040-\u30ff\u4e00-\u9fff\uf900-\ufaff々〆ヶ・=＝]+")

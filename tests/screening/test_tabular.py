@@ -938,6 +938,12 @@ def test_a_council_member_list_is_public_but_a_home_phone_in_it_is_not() -> None
     assert {f["column"] for f in record["findings"]} == {"連絡先"}
 
 
+def _reported_columns(data: str) -> dict[str, str]:
+    """column → category of an uploaded UTF-8 table's findings."""
+    record = screen_upload(data.encode("utf-8"), "t.csv", CONFIG).record
+    return {f["column"]: f["category"] for f in record["findings"]}
+
+
 def test_half_width_kana_account_holders_and_roll_numbers_are_found() -> None:
     data = (
         "名簿番号,氏名,口座番号,口座名義,ワクチン\n"
@@ -945,8 +951,46 @@ def test_half_width_kana_account_holders_and_roll_numbers_are_found() -> None:
         "12-04-33,野村 恵子,6743294,ﾉﾑﾗ ｹｲｺ,BCG\n"
         "08-22-10,今井 翔,5521480,ｲﾏｲ ｼｮｳ,B型肝炎\n"
     )
-    record = screen_upload(data.encode("utf-8"), "k.csv", CONFIG).record
-    columns = {f["column"]: f["category"] for f in record["findings"]}
+    columns = _reported_columns(data)
     assert columns["口座名義"] == "person_name"
     assert columns["名簿番号"] == "id_number"
     assert "ワクチン" not in columns  # the vaccine's name (B型肝炎) is not anyone's illness
+
+
+def test_kana_halves_of_a_split_name_and_bicycle_registrations_are_found() -> None:
+    data = (
+        "姓,名,セイ,メイ,防犯登録番号\n"
+        "林,美咲,ハヤシ,ミサキ,H2547329\n"
+        "清水,隆,シミズ,タカシ,K3171601\n"
+        "関口,さくら,セキグチ,サクラ,G5390806\n"
+    )
+    columns = _reported_columns(data)
+    assert columns["セイ"] == columns["メイ"] == "person_name"
+    assert columns["防犯登録番号"] == "id_number"
+
+
+def test_a_tender_that_found_no_winner_is_not_a_name() -> None:
+    data = (
+        "件名,落札者,落札金額\n"
+        "舗装補修工事,株式会社赤城道路,12800000\n"
+        "外壁改修工事,不調,\n"
+        "管渠工事,有限会社新井組,9900000\n"
+        "配水管工事,不調,\n"
+    )
+    assert screen_upload(data.encode("utf-8"), "n.csv", CONFIG).record["decision"] == "pass"
+
+
+def test_rows_with_an_age_and_a_sex_are_people_so_their_places_and_conditions_count() -> None:
+    data = (
+        "事案番号,発生場所,年齢,性別,傷病程度,搬送先\n"
+        "R5-0001,前橋市日吉町二丁目20-17,78,男,軽症,前橋協立病院\n"
+        "R5-0002,前橋市問屋町一丁目22-22,69,男,中等症,群馬大学医学部附属病院\n"
+        "R5-0003,前橋市城東町二丁目12-24,82,女,重症,前橋赤十字病院\n"
+        "R5-0004,中央前橋駅構内,35,女,軽症,前橋赤十字病院\n"
+        "R5-0005,前橋市関根町二丁目15番8号,90,女,重症,前橋赤十字病院\n"
+    )
+    columns = _reported_columns(data)
+    assert columns.get("発生場所") == "address" and columns.get("傷病程度") == "sensitive"
+    # the same places and counts by age band are statistics
+    stats = "年代,性別,件数\n70代,男,120\n80代,女,95\n"
+    assert screen_upload(stats.encode("utf-8"), "s.csv", CONFIG).record["decision"] == "pass"
