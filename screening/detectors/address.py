@@ -52,7 +52,9 @@ _OWNER_AFTER = fast_compile(
 )
 # 飼い主：新井 恒夫（70代男性）\n所在地：…: the owner named on the line before
 _OWNER_BEFORE = fast_compile(
-    r"(?:飼い主|所有者|居住者|借主|占有者|世帯主|申請者|相談者|被災者|通報者)[ 　:：][^\n、]{0,24}[\n、][^\n、]{0,8}$"
+    # 納税義務者：塩原 勝利\n宛名番号：…\n所在地：…: one line of its record may come between
+    r"(?:飼い主|所有者|居住者|借主|占有者|世帯主|申請者|相談者|被災者|通報者|納税義務者|名義人|入居者)[ 　:：]"
+    r"[^\n、]{0,24}(?:\n[^\n]{0,24})?[\n、][^\n、]{0,8}$"
 )
 _RESIDENCE_AFTER = fast_compile(r"^(?:に(?:お住まい|住む|住んで|在住)|在住|の者(?:です|と|で)|の(?:住民|地権者|居住者)の方|の(?:アパート|マンション|団地|借家|自宅)(?:で|に)|の(?:方|男性|女性|お宅|[^\s]{1,4}さん|[^\s]{1,4}様)|の[^\s]{1,6}宅)")
 # 2218 Maple Crescent, Victoria, BC V8R 1K2, Canada: a street address written the English way
@@ -194,7 +196,7 @@ def detect_addresses(text: str, people: Sequence[tuple[int, int]] = ()) -> list[
         ):
             institutional = None  # 前橋市嶺町2071-4（自宅兼事務所）: someone's home all the same
         elif (owner := _OWNER_AFTER.match(after(norm, end, 12, line=False))) or (
-            owner := _OWNER_BEFORE.search(norm, max(0, start - 30), start)
+            owner := _OWNER_BEFORE.search(norm, max(0, start - 60), start)
         ):
             institutional, personal = None, owner  # 所在地：… 飼い主：原田 忠: a resident's premises
         in_sentence = sentence(norm, start, end)

@@ -922,7 +922,11 @@ def _in_work_title(norm: str, start: int, honorific_end: int) -> bool:
     if opening < 0 or any(c in norm[opening + 1 : start] for c in "」』\n"):
         return False
     return bool(_WORK_TITLE_BEFORE.search(norm, max(0, opening - 6), opening))
-_MASCOT = fast_compile(r"マスコット|ゆるキャラ|キャラクター|着ぐるみ|紙芝居|絵本|が出てくる|が登場する")
+_MASCOT = fast_compile(
+    r"マスコット|ゆるキャラ|キャラクター|着ぐるみ|紙芝居|絵本|が出てくる|が登場する|という設定|読み物|物語|"
+    # prefectures' and cities' mascots, known by name
+    r"ぐんまちゃん|ころとん|ふっかちゃん|くまモン|ひこにゃん|せんとくん|ふなっしー"
+)
 _SINITIC_TITLE = fast_compile(r"(?:候補|党|国家主席|主席|総統|総書記|委員長|大統領|首相|将軍|"
                               r"総督|督弁|大使|議長|氏|元帥|司令官)")
 # 朴政権, 魏王朝: a surname or a state, then what it ruled or founded.

@@ -283,10 +283,13 @@ _PRIVATE_MORE = fast_compile(
     r"(?:Netflix|ネトフリ|アマプラ|Hulu|U-NEXT)[^。\n]{0,10}(?:おもしろい|おもろい|面白い|おすすめ)|"
     r"(?:ネット|通販)で買った|(?:彼女|彼氏|妻|夫|嫁|旦那|恋人)との(?:記念日|デート|旅行|ディナー)|"
     r"(?:ジム|パーソナルジム)に通(?:い始め|って(?:い)?る)|"
-    r"週末の(?:フットサル|ゴルフ|釣り|キャンプ|草野球|テニス|バーベキュー|BBQ)|自宅の(?:リビング|寝室|インテリア|庭|キッチン|リフォーム|間取り)|有給(?:休暇)?(?:を)?(?:とって|取って|使って)(?:行く|旅行)"
+    r"週末の(?:フットサル|ゴルフ|釣り|キャンプ|草野球|テニス|バーベキュー|BBQ)|"
+    r"プラモ(?:デル)?の(?:塗装|製作|作り方)|(?<!さんの)(?<!様の)(?<!者の)(?:子ども|子供|息子|娘|夫|妻|自分)の(?:弁当|お弁当)|自宅の(?:リビング|寝室|インテリア|庭|キッチン|リフォーム|間取り)|有給(?:休暇)?(?:を)?(?:とって|取って|使って)(?:行く|旅行)"
 )
+_SHORT_PROMPT = 200
+_FOR_OTHERS = fast_compile(r"[^。\n]{0,6}?(?:人|方|世帯)(?:向け|へ|の皆)")
 _CITY_RUN = fast_compile(
-    r"市(?:が|の)?主催|市主催|参加者(?:の)?募集|結婚支援|事業として|講座|セミナー|職員向け|研修|"
+    r"市(?:が|の)?主催|市主催|参加者(?:の)?募集|共済組合|福利厚生|事業で|結婚支援|事業として|講座|セミナー|職員向け|研修|"
     r"PR記事|モデルコース|観光(?:PR|振興|客|協会|案内|施策|課)|市報|広報|市民向け|相談があった|案内できる|"
     r"(?<!自己)PR|注意喚起|消費生活|相談員|詐欺"
 )
@@ -334,8 +337,13 @@ def detect_requests(text: str) -> list[Finding]:
     for m in _PRIVATE.finditer(norm):
         if quoted_exactly(norm, m.start(), m.end()):
             continue  # 市債は「住宅ローン」にたとえる: the word used as a figure of speech
-        if _CITY_RUN.search(sentence(norm, m.start(), m.end())):
-            continue  # 市が主催する婚活バスツアー: the city's own programme
+        if _CITY_RUN.search(sentence(norm, m.start(), m.end())) or (
+            len(norm) <= _SHORT_PROMPT and _CITY_RUN.search(norm)
+        ):
+            continue  # 市が主催する婚活バスツアー: the city's own programme (in a short prompt,
+            # said in the next sentence: 婚活イベントやります。参加者募集チラシの文章を)
+        if _FOR_OTHERS.match(norm, m.end()):
+            continue  # 転職を考えてる人向け: the readers' plans, not the writer's
         around = sentence(norm, m.start(), m.end())
         if WORK_PIVOT.search(around) or (m.group().startswith("趣味") and PUBLIC_WORK.search(around)):
             continue  # 趣味で山登りをしているので…登山者向けのチラシ: the hobby is why, not what
@@ -343,7 +351,7 @@ def detect_requests(text: str) -> list[Finding]:
     for framed in (_PRIVATE_FRAMED, _PRIVATE_MORE):
         for m in framed.finditer(norm):
             around = sentence(norm, m.start(), m.end())
-            if PUBLIC_WORK.search(around) or WORK_PIVOT.search(around):
+            if PUBLIC_WORK.search(around) or WORK_PIVOT.search(around) or _FOR_OTHERS.match(norm, m.end()):
                 continue
             findings.append(Finding(Category.NON_BUSINESS, m.start(), m.end(), 0.8, "private_use"))
     return findings

@@ -25,7 +25,7 @@ CEILINGS = {
     "batch45": (0, 0), "batch46": (1, 0), "batch47": (0, 0),
     "batch48": (0, 0), "batch49": (0, 0), "batch50": (0, 0), "batch51": (0, 0), "batch52": (0, 0),
     "batch53": (0, 0), "batch54": (0, 1), "batch55": (0, 0), "batch56": (0, 0), "batch57": (0, 0),
-    "batch58": (0, 0), "batch59": (0, 0), "batch60": (1, 0),
+    "batch58": (0, 0), "batch59": (0, 0), "batch60": (1, 0), "batch61": (0, 0), "batch62": (1, 0),
 }
 
 

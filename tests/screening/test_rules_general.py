@@ -701,6 +701,9 @@ def test_pasted_csv_columns_and_more_sensitive_facts_are_masked(text: str, value
         ("救護記録：本人申告 大久保 進（68歳）、めまいを訴え救護所で休憩", "大久保 進"),
         ("Please renew your residence card (No. QW12345678ER) before the end of the month. Name: Ana Lima", "QW12345678ER"),
         ("返納の申請です。運転経歴証明書の番号は 300512346781、氏名は森 一夫", "300512346781"),
+        ("納税義務者：佐川 茂\n宛名番号：0012345678\n所在地：前橋市富士見町原之郷3301番地", "前橋市富士見町原之郷3301番地"),
+        ("在留カード QW98765432ER の裏面に新住所を書く方法。Name: Thida Win", "QW98765432ER"),
+        ("相談記録：Ana Costa さん、夫のDVで家を出たいとのこと", "夫のDV"),
     ],
 )
 def test_second_forms_of_names_and_other_values_are_masked(text: str, value: str) -> None:
@@ -1029,6 +1032,12 @@ def test_second_forms_of_names_and_other_values_are_masked(text: str, value: str
         ("最近ジムに通い始めた。筋トレ後の食事を教えて", "non_business"),
         ("週末の草野球、メンバーの打順を考えて", "non_business"),
         ("市報の表紙用に、AIで桜と赤城山の絵かいてくれる？", "image_generation"),
+        ("職員採用試験（本番用）の問題30問、正答を確認して", "non_public"),
+        ("非公式に県の担当者から「来年度は補助率が下がりそう」と聞いた。影響額を試算したい", "non_public"),
+        ("係長昇任試験、今年出題するテーマが「人口減少と協働」に決まった。模範解答を作って", "non_public"),
+        ("審査申出が出ていて現在係争中です。弁明書の構成案を考えて", "non_public"),
+        ("明日の子どもの弁当、おかずを3品考えて", "non_business"),
+        ("プラモデルの塗装のコツを初心者向けに教えて", "non_business"),
         ("実家の片付けで出てきた着物を売りたい。どこが高く買ってくれる？", "non_business"),
     ],
 )
@@ -1201,6 +1210,10 @@ def test_later_batches_wording_is_stopped(text: str, category: str) -> None:
         "認知症対応型共同生活介護の事業所数の推移を説明して",
         "画像生成AIで作った画像を広報に使うときの著作権のリスクを職員向けに説明して",
         "萩原朔太郎の詩にちなんだ文学散歩の紹介文を200字で",
+        "異動の内示が出たあと、引継ぎ書に最低限書くべき項目を箇条書きで",
+        "少子化対策事業で婚活イベントをやります。参加者募集チラシの文章をお願い",
+        "共済組合主催の職員向けセミナーで、NISAとiDeCoの制度概要を説明する案内文を作って",
+        "ぐんまちゃんが小学生に交通ルールを教える、という設定の短い読み物を書いて",
         "職員から「挿絵を生成AIで作ってもいいか」と質問されました。ガイドラインに沿った回答文を",
     ],
 )
