@@ -1864,9 +1864,12 @@ def _script(ch: str) -> str:
 
 
 # 박민정: a Korean name in Hangul (two to four syllables), in brackets after the same person's
-# name in another script, or before a Korean honorific (씨, 님) or a Japanese one.
+# name in another script, or before a Korean honorific (씨, 님) or a Japanese one; or the
+# writer's own (이지은입니다, 김서연 엄마입니다: "I am …", "… 's mother").
 _HANGUL_NAME = fast_compile(
-    r"(?<![가-힣])([가-힣]{2,4})(?:[)）]|\s?(?:씨|님|さん|様|氏))"
+    # (선생님, 고객님: a teacher, a customer — titles before 님, not names)
+    r"(?<![가-힣])(?!선생|고객|회원|사장|부장|과장|교수|담당|원장|의사)([가-힣]{2,4})"
+    r"(?:[)）]|\s?(?:씨|님|さん|様|氏)|\s?(?:엄마|아빠)?입니다)"
 )
 
 

@@ -290,6 +290,9 @@ _NOT_MY_NUMBER = fast_compile(
 )
 
 
+_MY_NUMBER_AFTER = fast_compile(r"[^\n]{0,10}(?:マイナンバー|個人番号)")
+
+
 def detect_my_numbers(text: str) -> list[Finding]:
     norm = normalize(text)
     findings: list[Finding] = []
@@ -299,8 +302,12 @@ def detect_my_numbers(text: str) -> list[Finding]:
             continue  # 0000 0000 0000, 123456789012: the blank or the dummy a sample form shows
         ahead = before(norm, m.start(), 20)
         context = _MY_NUMBER_CONTEXT.search(ahead)
-        strong = context is not None and context.group() != "番号"
         negative = _NOT_MY_NUMBER.search(ahead)
+        # 番号は 8590 3065 1643 です。マイナンバーの…: the word may come right after the number
+        # (not after 受付整理番号が …12桁。マイナンバーと見間違えそう: another number named before)
+        strong = (context is not None and context.group() != "番号") or (
+            negative is None and _MY_NUMBER_AFTER.match(after(norm, m.end(), 16)) is not None
+        )
         if negative and not strong:
             continue
         if negative and strong and negative.start() > context.start():
@@ -418,7 +425,7 @@ ID_CONTEXT = fast_compile(
     r"[Rr]esidence card (?:number|[Nn]o\.?|\([Nn]o\.?)|[Ll]icen[cs]e (?:number|[Nn]o\.?)|運転経歴証明書|"
     r"選挙人名簿(?:の)?\s?登録番号|選挙人番号|"
     r"被保険者番号|被保険者証番号|保険者番号|基礎年金番号|年金番号|年金手帳番号|宛名番号|"
-    r"学籍番号|生徒番号|児童番号|受給者番号|受給者証番号|手帳番号|在留カード(?:番号)?|"
+    r"学籍番号|生徒番号|児童番号|受給者番号|受給者証番号|手帳番号|在留カード(?:番号)?|护照号码|護照號碼|여권번호|"
     r"特別永住者証明書番号|納税者番号|納税義務者番号|社員番号|職員番号|患者番号|診察券番号|"
     r"カルテ番号|利用者番号|世帯番号|個人コード|被保険者記号|記号[^\n]{0,8}番号|"
     r"お客様番号|お客さま番号|顧客番号|水栓番号|検針番号|利用者カード(?:番号)?|図書館カード(?:番号)?|"
