@@ -14,7 +14,7 @@ from screening.detectors.custom import apply_allow_terms, detect_custom, validat
 from screening.detectors.dates import detect_birth_dates
 from screening.detectors.defaults import DEFAULT_ALLOW_TERMS
 from screening.detectors.email import detect_emails
-from screening.detectors.gazetteer import kinds as gazetteer_kinds
+from screening.detectors.gazetteer import loaded_table as loaded_gazetteer
 from screening.detectors.name_model import loaded_model as loaded_name_model
 from screening.detectors.names import detect_names
 from screening.detectors.non_public import detect_non_public
@@ -54,7 +54,7 @@ def warm_up() -> None:
     out of the cyclic GC)."""
     loaded_model()
     loaded_name_model()
-    gazetteer_kinds("ア")
+    loaded_gazetteer()
     _warm_up_tokens()
 
 

@@ -53,13 +53,14 @@ def load(path: Path = GAZETTEER_PATH) -> dict[str, Any]:
     return {"model": array("Q", sorted(key | bits for key, bits in merged.items()))}
 
 
-def _table() -> array:
+def loaded_table() -> array:
+    """The table, read from its file once per process (thread-safe)."""
     return loaded_once(_state, _lock, lambda: load())["model"]
 
 
 def kinds(word: str) -> tuple[str, ...]:
     """What the dictionaries call `word` (empty when neither has it)."""
-    table = _table()
+    table = loaded_table()
     key = _key(word)
     at = bisect_left(table, key)
     if at == len(table) or table[at] & ~_MASK != key:

@@ -27,7 +27,7 @@ def test_kinds_of_a_word(word: str, kinds: set[str]) -> None:
 
 
 def test_the_table_is_a_compact_array() -> None:
-    table = gazetteer._table()
+    table = gazetteer.loaded_table()
     assert table.typecode == "Q" and len(table) > 100_000
     assert all(table[i] < table[i + 1] for i in range(0, len(table) - 1, 997))
 
