@@ -1,12 +1,18 @@
-"""Write `screening/detectors/katakana_gazetteer.tsv.gz` from JMdict and JMnedict.
+"""Write `screening/detectors/name_gazetteer.tsv.gz` from JMdict and JMnedict.
 
     python -m screening.build_gazetteer [--db PATH] [--out PATH]
 
 Reads the SQLite database of the jamdict-data package (JMdict, JMnedict; © the Electronic
-Dictionary Research and Development Group, CC BY-SA 4.0) and keeps every katakana word of two
-or more characters (・ and ＝ allowed between parts; ＝ written = as in normalised text) with what the dictionaries call it:
-JMnedict's name types folded into person / unclassified / place / organization, and `word` for
-a JMdict entry. jamdict-data is needed here only; the portal reads the file.
+Dictionary Research and Development Group, CC BY-SA 4.0) and keeps, with what the dictionaries
+call each word:
+- every katakana word of two or more characters (・ and ＝ allowed between parts; ＝ written =
+  as in normalised text): JMnedict's name types folded into person / unclassified / place /
+  organization, and `word` for a JMdict entry;
+- `notable`: the full name, in three to seven kanji, of one individual JMnedict lists as a
+  person (織田信長, 芥川龍之介), unless JMnedict also has it as a place or an organisation;
+- `given_kana`: a given name of two to four hiragana that JMnedict lists without any kanji
+  form (あかり, あすか).
+jamdict-data is needed here only; the portal reads the file.
 """
 from __future__ import annotations
 
@@ -21,6 +27,12 @@ from pathlib import Path
 from screening.detectors.gazetteer import GAZETTEER_PATH, KINDS
 
 _KATAKANA = re.compile(r"[ァ-ヴー][ァ-ヴー・=]*[ァ-ヴー]")
+_KANJI_FULL_NAME = re.compile(r"[一-龥々]{3,7}")
+_HIRAGANA_GIVEN = re.compile(r"[ぁ-ゖ]{2,4}")
+_GIVEN_TYPES = frozenset({"given", "fem", "masc"})
+_NOT_ONE_PERSON = frozenset(
+    {"place", "station", "company", "organization", "product", "work", "service"}
+)
 # JMnedict's name types (name_type in its DTD) by the kind the name model reads.
 NAME_TYPES = {
     "surname": "person", "given": "person", "fem": "person", "masc": "person",
@@ -51,6 +63,23 @@ def entries(db: Path) -> dict[str, set[str]]:
             word = word.replace("＝", "=")
             if _KATAKANA.fullmatch(word):
                 found[word].add("word")
+        types: dict[str, set[str]] = defaultdict(set)
+        for word, name_type in conn.execute(
+            "SELECT k.text, tt.text FROM NEKanji k JOIN NETranslation t ON t.idseq = k.idseq "
+            "JOIN NETransType tt ON tt.tid = t.ID"
+        ):
+            if _KANJI_FULL_NAME.fullmatch(word):
+                types[word].add(name_type)
+        for word, kinds in types.items():
+            if "person" in kinds and not kinds & _NOT_ONE_PERSON:
+                found[word].add("notable")
+        for word, name_type in conn.execute(
+            "SELECT k.text, tt.text FROM NEKana k JOIN NETranslation t ON t.idseq = k.idseq "
+            "JOIN NETransType tt ON tt.tid = t.ID "
+            "WHERE NOT EXISTS (SELECT 1 FROM NEKanji j WHERE j.idseq = k.idseq)"
+        ):
+            if name_type in _GIVEN_TYPES and _HIRAGANA_GIVEN.fullmatch(word):
+                found[word].add("given_kana")
     return found
 
 
@@ -71,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     # mtime 0: the same dictionaries give the same bytes
     with open(args.out, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as f:
         f.write(text.encode("utf-8"))
-    print(f"{text.count(chr(10))} katakana entries -> {args.out}", file=sys.stderr)
+    print(f"{text.count(chr(10))} entries -> {args.out}", file=sys.stderr)
     return 0
 
 

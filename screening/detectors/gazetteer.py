@@ -1,13 +1,17 @@
-"""Katakana words two public dictionaries know, and as what: a person, a place, a company …
+"""Words two public dictionaries know, and as what: a person, a place, a company …
 
 A katakana word alone says little (ブラウン is a surname, ブラウン管 a tube; パーク is a surname
 and a park). What the EDRDG's dictionaries say of it is one more piece of evidence for the name
 model (`name_model`): JMnedict lists ~77,000 katakana names with their kind (surname, given
 name, person, place, company, product … or "unclassified", mostly foreign surnames), and JMdict
-~60,000 katakana words of the language (loanwords). `katakana_gazetteer.tsv.gz` beside this file
-holds those entries, one `word<TAB>kinds` a line; `python -m screening.build_gazetteer` writes it
-from the jamdict-data package (JMdict and JMnedict, © the Electronic Dictionary Research and
-Development Group, CC BY-SA 4.0; the file is a derived work under the same licence).
+~60,000 katakana words of the language (loanwords). Two more kinds serve the name rules
+(`names`): `notable`, a full name in kanji that JMnedict lists as one person's (~46,000:
+織田信長, 杉浦太陽, whose given names the tokenizer may read as words), and `given_kana`, a
+given name JMnedict writes in hiragana only (~3,900: あかり, ひな). `name_gazetteer.tsv.gz`
+beside this file holds those entries, one `word<TAB>kinds` a line;
+`python -m screening.build_gazetteer` writes it from the jamdict-data package (JMdict and
+JMnedict, © the Electronic Dictionary Research and Development Group, CC BY-SA 4.0; the file
+is a derived work under the same licence).
 
 In memory the entries are one sorted array of 64-bit integers (a CRC-32 of the word with its
 length, then its kinds as bits): ~1 MB, where a dict of the strings would hold ~15 MB.
@@ -26,9 +30,9 @@ from typing import Any
 
 from screening.detectors.model_file import loaded_once
 
-GAZETTEER_PATH = Path(__file__).with_name("katakana_gazetteer.tsv.gz")
+GAZETTEER_PATH = Path(__file__).with_name("name_gazetteer.tsv.gz")
 # The kinds, in bit order; a line of the file lists them by name.
-KINDS = ("person", "unclassified", "place", "organization", "word")
+KINDS = ("person", "unclassified", "place", "organization", "word", "notable", "given_kana")
 _BITS = {kind: 1 << i for i, kind in enumerate(KINDS)}
 _KIND_BITS = len(KINDS)
 _MASK = (1 << _KIND_BITS) - 1

@@ -30,7 +30,7 @@ from typing import Any
 
 from screening.detectors.gazetteer import kinds as gazetteer_kinds
 from screening.detectors.model_file import loaded_once
-from screening.detectors.tokens import Token
+from screening.detectors.tokens import Token, can_be_surname
 
 MODEL_PATH = Path(__file__).with_name("name_model.json")
 REASON = "name_model"
@@ -42,6 +42,18 @@ _LATIN_RUN = re.compile(
     r"(?<![A-Za-z0-9@.\-/])[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-.]*){0,3}(?![A-Za-z0-9@/])"
 )
 _HAS_KATA = re.compile(r"[ァ-ヴ]").search
+_ALL_KANJI = re.compile(r"[一-龥々]{1,3}").fullmatch
+_KANJI_CHAR = re.compile(r"[一-龥々]").match
+# What follows a surname used alone as a subject, object or owner (森は, 川崎が, 瀬戸との).
+_LONE_AFTER = frozenset("は が の と に を も や 、 ら".split())
+# Things only people do, said later in the sentence: the strongest sign that a surname, a
+# place-like word or a katakana word alone is someone.
+_HUMAN_PREDICATE = re.compile(
+    r"結婚|離婚|死去|死亡|亡くな|逝去|生まれ|誕生|就任|辞任|退任|引退|当選|落選|出演|主演|演じ|歌唱|歌っ|"
+    r"語っ|語り|述べ|発言|反論|批判|主張|証言|告白|説得|指名|任命|雇わ|雇用|師事|入学|卒業|留学|入団|"
+    r"退団|移籍|受賞|優勝|敗れ|埋葬|投獄|逮捕|処刑|暗殺|殺さ|出家|即位|隠居|学ん|執筆|作曲|監督を|"
+    r"指揮|入社|退社|辞職|辞め|嫁い|妻|夫|息子|娘|父|母|兄|弟|姉|妹|弟子|本人|自ら|彼|彼女"
+)
 _HAS_UPPER = re.compile(r"[A-Z]").search
 _PARTS = re.compile(r"[・=]").split
 _lock = threading.Lock()
@@ -86,6 +98,16 @@ def candidates(
     if _HAS_UPPER(norm):
         for m in _LATIN_RUN.finditer(norm):
             add(m.start(), m.end(), "latin")
+    # A kanji word alone that can be a surname, used as a subject, object or owner.
+    last = len(tokens) - 1
+    for i, tok in enumerate(tokens):
+        if i == last or tokens[i + 1][0] not in _LONE_AFTER or not _ALL_KANJI(tok[0]):
+            continue
+        if i > 0 and tokens[i - 1][2] == tok[1] and _KANJI_CHAR(tokens[i - 1][0]):
+            continue
+        if covered[tok[1]] or not can_be_surname(tok[0]):
+            continue
+        out.append((tok[1], tok[2], "kanji", i, i + 1))
     return out
 
 
@@ -97,6 +119,13 @@ def features(norm: str, tokens: tuple[Token, ...], start: int, end: int, kind: s
     feats = ["k:" + kind, f"n:{min(len(text), 8)}", f"parts:{len(inner)}", "w:" + text,
              "e1:" + text[-1], "e2:" + text[-2:], "b1:" + text[0]]
     feats += ["p:" + _pos(t) for t in inner]
+    lo = max(norm.rfind("。", 0, start), norm.rfind("\n", 0, start)) + 1
+    hi = norm.find("。", end)
+    hi = len(norm) if hi < 0 else hi
+    if _HUMAN_PREDICATE.search(norm, end, min(hi, end + 60)):
+        feats.append("hp:" + kind)
+    if lo == start:
+        feats.append("first:" + kind)
     if kind == "kata":
         # What JMdict and JMnedict call the word, and each part of a ・ or = name.
         feats += ["g:" + g for g in gazetteer_kinds(text) or ("none",)]

@@ -19,6 +19,7 @@ from screening.detectors.context import (
     sentence,
     sentence_bounds,
 )
+from screening.detectors.gazetteer import kinds as gazetteer_kinds
 from screening.detectors.name_model import REASON as NAME_MODEL_REASON
 from screening.detectors.name_model import model_names
 from screening.detectors.normalize import normalize
@@ -145,7 +146,8 @@ _EXAMPLE_WORDS = fast_compile(
     r"マスキング|伏せ字|置き換え"
 )
 _KATAKANA_RUN = fast_compile(r"[ァ-ヴ][ァ-ヴー]*(?:[・ ][ァ-ヴ][ァ-ヴー]*){0,3}$")
-_LATIN_RUN_END = fast_compile(r"[A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*){0,3}$")
+# Michael S. Maurer氏: initials with a full stop between the given name and the surname.
+_LATIN_RUN_END = fast_compile(r"[A-Z][A-Za-z'\-]*(?: [A-Z]\.)*(?: [A-Z][A-Za-z'\-]*){0,3}$")
 # Dear Mr./Ms. ○○, Dear Sir or Madam: a title with no name after it
 _EN_TITLE_ONLY = fast_compile(
     r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Madam|Sirs|All|Colleagues|Team|Mayor|Governor|President|Chair|"
@@ -403,6 +405,22 @@ def _in_compound(tokens: tuple[Token, ...], i: int, j: int, *, lone: bool) -> bo
 _NAMED_AFTER = fast_compile(r"(?:」|』|政権|政府|内閣|組|内|-)")
 
 
+# 田中角栄元首相: offices of the nation that only public figures hold
+_NATIONAL_OFFICE = fast_compile(r"(?:元|前|故)?(?:首相|総理(?:大臣)?|大統領|国家主席|官房長官)")
+
+
+def _national_figure(norm: str, start: int, end: int) -> bool:
+    """A full name JMnedict lists as a notable person (`gazetteer`), with a national office
+    after it: a public figure named in that role, not a resident."""
+    name = norm[start:end]
+    office = _NATIONAL_OFFICE.search(name)
+    if office is not None and office.end() == len(name):
+        name = name[: office.start()]
+    elif not _NATIONAL_OFFICE.match(norm, end):
+        return False
+    return len(name) >= 3 and "notable" in gazetteer_kinds(name)
+
+
 def _names_something_else(norm: str, start: int, end: int) -> bool:
     return bool(
         _NAMED_AFTER.match(norm, end)
@@ -612,9 +630,15 @@ def detect_names(text: str) -> list[Finding]:
     norm, tokens, by_start, by_end, cands = rule_candidates(text)
     if tokens:
         taken = list(cands.spans)
+        added = False
         for start, end in model_names(norm, tokens, by_start, by_end, taken):
             if not any(w in _ORG_WORDS for w in _NAME_SPLIT.split(norm[start:end])):
                 cands.add(start, end, HINT, NAME_MODEL_REASON)  # not ワーナー・ブラザース
+                added = True
+        if added:
+            # メリッサ・ブリムと口論となり、ブリムが通報: the parts of the names the model
+            # found, written alone
+            _add_coreferent_parts(norm, cands, tokens, by_start, by_end)
     return _filter(norm, cands)
 
 
@@ -666,7 +690,9 @@ def rule_candidates(
             lo, hi = sentence_bounds(norm, start, end)
             if historical or (
                 _OFFICIAL_AFTER.match(norm, end) and _PUBLIC_STATEMENT.search(norm, lo, hi)
-            ) or norm.startswith(("『", "の『"), end) or _WORKS_AFTER.match(norm, end):
+            ) or norm.startswith(("『", "の『"), end) or _WORKS_AFTER.match(norm, end) or (
+                _national_figure(norm, start, end)
+            ):
                 # 〇〇知事は記者会見で…: an official speaking in public; 太宰治『走れメロス』,
                 # 萩原朔太郎の詩: an author named with the work
                 conf = HINT
@@ -833,10 +859,12 @@ def rule_candidates(
     _complete_given_names(norm, cands)
     _complete_katakana_words(norm, cands)
     _complete_kana_given(norm, cands)
+    _add_unspaced_kana_given(norm, cands, tokens, historical)
     _add_self_introductions(norm, cands, tokens, by_start)
     _add_readings(norm, cands, tokens, by_start)
     _add_hangul(norm, cands)
     _add_list_neighbours(norm, cands, tokens, by_start)
+    _add_notable_names(norm, cands, tokens)
     _add_repeats(norm, cands)
     case = _PERSONAL_CASE.search(norm) is not None
     _demote_published_roles(norm, cands, case)
@@ -1470,9 +1498,11 @@ def _short_forms(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
             idx = by_start.get(start)
             while idx is not None and idx < len(tokens) and tokens[idx].start < end:
                 tok = tokens[idx]
-                # ワーナー・ブラザース, ベル・ヘリコプター: a common word is no reference.
+                # ワーナー・ブラザース, ベル・ヘリコプター: a common word is no reference,
+                # unless it is the surname, last (メリッサ・ブリム … ブリムが通報).
                 if len(tok.surface) >= 2 and _is_kata(tok.surface) and (
                     tok.oov or (tok.is_proper and not tok.is_place)
+                    or (tok.end == end and len(tok.surface) >= 3 and tok.surface not in _ORG_WORDS)
                 ):
                     kata.add(tok.surface)
                 idx += 1
@@ -1698,6 +1728,38 @@ def _complete_kana_given(norm: str, cands: _Candidates) -> None:
         cands.add(start, m.end(), max(conf, SPACED_FULL), "spaced_full_name")
 
 
+# Hiragana given names the dictionary reads as words (あかり 明かり, ひな 雛, あすか 飛鳥) that
+# are still no one's name right after a surname.
+_KANA_GIVEN_STOP = frozenset("こと もの ため とも ほか など ころ ところ うち まま まつり".split())
+
+
+def _add_unspaced_kana_given(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
+                             historical: bool) -> None:
+    """藤田あかりが卒業し, 宮内あすかとともに: a surname the dictionary tags, then, with no space, a
+    hiragana word that JMnedict lists as a given name with no kanji form (`gazetteer`), then a
+    particle, an honorific or punctuation: the whole is one full name."""
+    for i in range(len(tokens) - 1):
+        surname, given = tokens[i], tokens[i + 1]
+        if given.start != surname.end or given.pos[0] != "名詞" or (
+            not _is_hira(given.surface) or not 2 <= len(given.surface) <= 4
+        ) or given.surface in _KANA_GIVEN_STOP or not _ALL_KANJI(surname.surface):
+            continue
+        if i > 0 and tokens[i - 1].end == surname.start and _ALL_KANJI(tokens[i - 1].surface):
+            continue  # inside a longer kanji word
+        if not _NAME_END.match(norm, given.end) or "given_kana" not in gazetteer_kinds(given.surface):
+            continue
+        if not surname.is_surname and (surname.is_place or not can_be_surname(surname.surface)):
+            continue  # 宮内 read as a word is still a surname; 前橋 the city, 部屋 never
+        start, end = surname.start, given.end
+        old = cands.spans.pop((start, surname.end), None)
+        if historical:
+            conf = HINT
+        else:
+            lo, hi = sentence_bounds(norm, start, end)
+            conf = CASE_FULL if _CASE.search(norm, lo, hi) else BARE_FULL
+        cands.add(start, end, max(conf, old[0]) if old else conf, "full_name_kana_given")
+
+
 # A public role right before or after the name (総務部長 高柳 雅彦, 小島 達也議員, 当選 川端 修一).
 _ROLE_BEFORE = fast_compile(
     r"(?:議員|委員長?|議長|会長|市長|町長|村長|知事|部長|次長|局長|室長|所長|教育長|当選|候補者?)(?:の|である)?[\s(]?$"
@@ -1884,6 +1946,42 @@ _NOT_PERSON_END = frozenset(
     "市町村県区都府国党会社部課局省庁団組賞線駅校館園寺山川島城院所店屋家派軍隊号丸湾港橋道作品曲誌紙版"
     "族主者員長官師両人"
 )
+
+
+_KANJI_START = fast_compile(r"[一-龥々]")
+
+
+def _add_notable_names(norm: str, cands: _Candidates, tokens: tuple[Token, ...]) -> None:
+    """A full name in kanji that JMnedict lists as one person's (織田信長, 芥川龍之介,
+    `gazetteer`), where no rule found a name: the dictionary read its given name as words.
+    Mostly public figures, so a hint (masked, never a block). Looked up from a proper noun,
+    an unknown word or a single kanji only, over at most five words and seven characters."""
+    covered = bytearray(len(norm) + 1)
+    for a, b in cands.spans:
+        covered[a:b] = b"\x01" * (b - a)
+    n = len(tokens)
+    i = 0
+    while i < n:
+        first = tokens[i]
+        if covered[first.start] or not _KANJI_START.match(first.surface) or not (
+            first.is_person or first.is_proper or first.oov or len(first.surface) == 1
+        ):
+            i += 1
+            continue
+        for j in range(min(n, i + 5) - 1, i - 1, -1):
+            start, end = first.start, tokens[j].end
+            if not 3 <= end - start <= 7 or not _ALL_KANJI(norm[start:end]) or 1 in covered[start:end]:
+                continue
+            words = tokens[i : j + 1]
+            if j == i and first.is_proper and not first.is_person:
+                continue  # 浄土真宗: one word the dictionary names as something else
+            if all(w.is_place and not w.is_person for w in words):
+                continue  # 伊勢志摩: two places
+            if "notable" in gazetteer_kinds(norm[start:end]):
+                cands.add(start, end, HINT, "notable_name")
+                i = j
+                break
+        i += 1
 
 
 def _add_list_neighbours(norm: str, cands: _Candidates, tokens: tuple[Token, ...],

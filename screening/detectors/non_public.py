@@ -33,7 +33,7 @@ _MARK_SOURCE = (
     r"取 扱 注 意|部 外 秘|極 秘|(?:庁 内|内 部|関 係 者) 限 り|"
     r"(?:庁内|部内|課内|係内|室内|局内|所内|院内|館内|校内|社内|担当|担当者|関係者|幹部|内部|職員課内|人事担当)限り|"
     r"未定稿|非公表|未公表|公表前|(?:まだ)?(?:報道|記者)?発表前|非公開(?:の)?扱い|非公開の(?:資料|情報|文書|データ|内容|報告書?|数値|計画|名簿|リスト)|"
-    r"(?:庁内|内部|部内)(?:検討)?資料"
+    r"庁内検討用|(?:庁内|内部|部内)(?:検討)?資料"
     # 庁内資料の構成案を作って: the document to be written, for whom; not a mark on given material
     r"(?!の(?:構成|体裁|様式|作成|ひな形|雛形|案|骨子|目次)|を(?:作|つく|まとめ)|として(?:作|まとめ|整理))|外(?:部)?に(?:は)?出せ(?:ない|ません)|公表(?:不可|でき(?:ない|ません))|"
     r"一切公表|(?:公表|公開)しない(?:約束|条件|前提)|内密に|オフレコ|"
@@ -119,7 +119,9 @@ _CASE_RECEIVED = fast_compile(
 # documents, so the marks and "持ち出し禁止" in it are the rules' words, not markings
 _DRAFTING_RULES = fast_compile(
     r"(?:保管|廃棄|管理|取扱い?|取り扱い|持ち出し|情報セキュリティ)[^。\n]{0,10}"
-    r"(?:ルール|規程|要領|マニュアル|手順)(?:の案|案)?を[^。\n]{0,16}(?:作|まとめ|整理|考え|直)"
+    r"(?:ルール|規程|要領|マニュアル|手順)(?:の案|案)?を[^。\n]{0,16}(?:作|まとめ|整理|考え|直)|"
+    # 次の文書事務の手引の抜粋を…: the city's own rules on marking documents, pasted
+    r"(?:文書(?:事務)?|文書管理|情報セキュリティ)(?:の)?(?:手引き?|規程|要領|マニュアル|規則|ガイドライン)の(?:抜粋|一部|条文)"
 )
 # 非公開の別, 非公開部分の明示, 非公開とする理由: the concept named, not a mark
 # …（議会同意前）の段階ですが、一般的な例文を: a general question about one's own matter, which
@@ -149,7 +151,7 @@ _GENERAL_TOPIC = fast_compile(
     r"入力(?:しない|しないで|してはいけない|しては(?:いけ|なら)ない|禁止)|"
     # 【取扱注意】文書の保管・廃棄ルール, 情報公開条例6条の非開示情報の違い
     r"(?:保管|廃棄|管理|取扱い?)(?:・(?:保管|廃棄|管理|取扱い?))*(?:の)?(?:ルール|規程|要領|マニュアル|手順)|"
-    r"情報公開条例|の違いを|とは何|テンプレート|ひな形|雛形|文例|運用規程|見直すポイント|"
+    r"情報公開(?:条例|制度)|の違いを|とは何|テンプレート|ひな形|雛形|文例|運用規程|見直すポイント|"
     r"(?:管理|取扱い?|取り扱い)(?:の)?(?:ルール|規程|要領|マニュアル|手順書)"
 )
 # 「ここだけの話」として聞いた: the quoted mark is how it was told, not a word discussed.
@@ -158,7 +160,9 @@ _SAID_AS = fast_compile(
     # 「社外秘」と押印があります: the document carries the mark
     # (present state: と押印があります, と書かれています; 「庁内限り」と表示された文書 is a class)
     r"と(?:の)?(?:押印|記載|印字|朱書き?|スタンプ)(?:が|も)?(?:あり|ある|され(?:てい|てお))|"
-    r"と(?:書かれ|押され|表示され|印字され)て(?:い|お)|とあり(?:ます)?[。、]"
+    r"と(?:書かれ|押され|表示され|印字され)て(?:い|お)|とあり(?:ます)?[。、]|と書いて(?:あり|ある)|"
+    # 「庁内限り」の資料なんですけど: the document that carries it
+    r"の(?:資料|文書|メモ|データ|ファイル)(?:です|なん|を|が|で|の|は)"
 )
 # Undecided deliberations and unannounced decisions (第4号, 第5号).
 _PROCESS = fast_compile(
@@ -355,6 +359,28 @@ _PROCESS_MORE = fast_compile(
     r"(?:夜間|閉館後|休館日|夜)(?:は|に|も)?[^。\n]{0,8}(?:だれ|誰)でも(?:自由に)?(?:入れる|入れます|侵入でき)|"
     r"(?:錠|鍵|ロック|施錠)[^。\n]{0,6}(?:壊れたまま|壊れて(?:いて|おり|いる)|かからない|掛からない|かけられない)"
 )
+# Batches 65-67: deliberation behind closed doors, a draft before the heads decide, a figure
+# before the other side sees it, an exam's questions before it is sat, a partner kept in the
+# dark, figures given in confidence, notes in brackets on why a passage is withheld.
+_PROCESS_LATER = fast_compile(
+    r"非公開で(?:協議|審議|検討|議論|調整)(?:して|中|され|し)|"
+    r"(?:部長会(?:議)?|庁議|幹部会議?|理事者|市長協議|政策会議|経営会議)(?:で|に)?"
+    r"(?:決める|決定する|諮る|かける|協議)?前の(?:案|素案|原案|たたき台)|"
+    r"(?:地権者|相手方|先方|業者|組合|事業者|住民|保護者)(?:に|へ)(?:提示|説明|通知|回答)する前の|"
+    r"(?:地権者|地元|住民|関係者|関係団体)説明(?:会)?前|"
+    r"出題(?:する|される)予定の|(?:試験|テスト)(?:実施)?前[・、]|厳秘|口外(?:禁止|厳禁)|"
+    r"[（(](?:最終版|確定版|正式版)前[)）]|[（(](?:妥結|合意|決着)前[)）]|"
+    r"(?:審査|選考|評価)中で[^。\n]{0,30}(?:提案価格|評価点|点数|順位|得点)|"
+    r"非開示で(?:管理|扱|保管)|(?:業者|事業者|相手方|先方|他社|相手)(?:には|に)(?:は)?非開示|"
+    r"協議中で(?:まだ)?(?:決定|決ま)(?:して|って)(?:い)?(?:ない|ません)|(?:協議|調整|検討)中[、,・]\s?未決定|"
+    r"任意で(?:出して|提出して|提供して)(?:もらった|いただいた|頂いた|もらっている)[^。\n]{0,30}"
+    r"(?:決算|原価|内訳|経営|財務|営業|売上|利益|計画)|"
+    r"[（(][^()（）\n]{0,20}のため非公開[)）]|"
+    r"(?<![任別])委員会で(?:まだ)?(?:審議|協議)(?:前|中の事案)|(?:調査|審査)委員会で(?:調査|審査)中|"
+    # 庁内検討中 is a mark too, but inside （庁内検討中・候補地名は非公表） the bracket is read
+    # whole, and a bracket saying what it leaves out is passed as published
+    r"談合(?:の)?情報が(?:寄せられ|あり|入)|庁内(?:で)?検討中|非公開(?:審議)?資料"
+)
 # Credentials: a password or a PIN written out.
 _CREDENTIAL = fast_compile(
     r"(?:パスワード|暗証番号|パスコード|パスキー|パス(?=[は:：])|PW|PIN|[Pp]assword|APIキー|"
@@ -370,7 +396,10 @@ _PRICE = fast_compile(
 )
 # 事後公表 is not here: a price published after the tender is secret until then.
 # Anywhere in the text: the tender is over or its prices were announced.
-PUBLISHED_ANYWHERE = fast_compile(r"公表済|公告済|事前公表|開札済|入札結果|落札価格|落札結果")
+PUBLISHED_ANYWHERE = fast_compile(
+    r"公表済|公告済|事前公表|開札済|入札結果|落札価格|落札結果|"
+    r"(?:ホームページ|HP|ウェブサイト|サイト)(?:に|で)(?:掲載中|掲載して|掲載済|公開中|公開して|公表して)"
+)
 # In the price's own sentence only.
 # (一覧にしてください is a format asked for, not a published list)
 _PUBLISHED = fast_compile(r"公表され|公表して|公開済|公表する自治体|結果一覧|一覧(?:を|で|に)?(?:公表|公開)")
@@ -472,8 +501,9 @@ def detect_non_public(text: str) -> list[Finding]:
             norm[max(0, start - 3) : start].endswith(("公開・", "公開／", "公開/"))
             or _KIND_OF.match(norm, m.end()) or _EITHER.search(m.group())
             or (m.group().endswith("部分") and _SHOWN.match(norm, m.end()))
+            or norm.startswith(("ことがあ", "場合があ", "ことができ"), m.end())
         ):
-            continue  # 公開・非公開の別, 非公開部分の明示: a form's field, the concept
+            continue  # 公開・非公開の別, 非公開部分の明示, 非公開とすることがあります: the concept
         if m.group().endswith("限り") and norm[start - 1 : start].strip():
             # 人事課限り: the unit's name belongs to the mark (found from 課限り backwards,
             # which is cheaper than trying every kanji as a start)
@@ -492,7 +522,7 @@ def detect_non_public(text: str) -> list[Finding]:
         if m.group().startswith(("(", "（")) and _PUBLISHED_LATER.search(m.group()):
             continue  # 最低制限価格：設定あり（非公表、開札後に公表）: a notice saying when it is told
         findings.append(Finding(Category.NON_PUBLIC, start, m.end(), 0.9, "mark"))
-    for m in chain(_PROCESS.finditer(norm), _PROCESS_MORE.finditer(norm)):
+    for m in chain(_PROCESS.finditer(norm), _PROCESS_MORE.finditer(norm), _PROCESS_LATER.finditer(norm)):
         if quoted_exactly(norm, m.start(), m.end()):
             continue
         if general_topic(norm, m.start(), m.end()):

@@ -230,6 +230,9 @@ _GENERATE_MORE = fast_compile(
     r"|レンダリング(?:して|した(?:やつ|もの|画像|絵))"
     r"|(?:マスコット|ゆるキャラ|キャラ(?:クター)?)[^。\n]{0,30}(?:描いて|描き起こして|描ける)"
     r"|(?:絵|イラスト)(?:を)?かいて(?:くれ|ほしい|ください|もらえ)"
+    # batch 65: the picture drawn by code (canvas, turtle): the program is only the brush
+    r"|(?:絵|イラスト|キャラクター|マスコット|ロゴ|似顔絵)[^。\n]{0,16}(?:描画|描く|描いて|描かせる)[^。\n]{0,6}"
+    r"(?:コード|プログラム|スクリプト)"
     # batch 56: AIで作れるならテキストから生成して
     r"|(?:AI|ＡＩ|生成AI)で作れる(?:なら|んだったら|んなら)|テキストから(?:動画|画像|映像|音声)?(?:を)?生成"
     # batch 60: 写真、AIで用意できないかな
@@ -287,7 +290,24 @@ _PRIVATE_MORE = fast_compile(
     r"プラモ(?:デル)?の(?:塗装|製作|作り方)|(?:母の日|父の日)に(?:送る|贈る|渡す|あげる)|"
     r"(?:ワンルーム|自分|うち)の引っ越し|(?<![のん様])(?:うちの)?(?:猫|犬|愛犬|愛猫)が(?:最近|急に|ずっと)|(?<!さんの)(?<!様の)(?<!者の)(?:子ども|子供|息子|娘|夫|妻|自分)の(?:弁当|お弁当)|自宅の(?:リビング|寝室|インテリア|庭|キッチン|リフォーム|間取り)|有給(?:休暇)?(?:を)?(?:とって|取って|使って)(?:行く|旅行)"
 )
+# Batches 65-67: the writer's own family, shop, club or pet named as whose the request is, so
+# strongly that a flyer or a notice in the same sentence (PUBLIC_WORK) does not make it work.
+_PRIVATE_OWN = fast_compile(
+    r"(?<![のん様者])(?:娘|息子|孫|うちの子)(?:の|が)(?:通う|通って(?:い)?る)[^。\n]{0,12}"
+    r"(?:PTA|保護者会|部活|少年団|クラブ|チーム|学校|中学|小学|高校|幼稚園|保育園)|"
+    r"(?<![のん様者])実家の[^。\n]{0,6}(?:屋|店|商売|家業|農園|旅館)(?:の|が|で)|"
+    r"趣味の[^。\n]{0,10}(?:クラブ|サークル|同好会)の|"
+    r"(?:うち|我が家|自宅)で(?:生まれた|産まれた)(?:子犬|子猫|犬|猫)|"
+    r"(?:私自身|自分自身|個人)の確定申告|"
+    r"(?:学生時代|大学時代|高校時代|中学時代)の(?:友人|友達|同級生|仲間)(?:向け|宛て|に送る|への|に出す)|"
+    r"個人(?:の|的な|で(?:やって|運営して)(?:い)?る)(?:ブログ|SNS|YouTube|インスタ|note)|"
+    r"(?:ネットオークション|オークション|フリマアプリ|メルカリ|ヤフオク)に出品|"
+    r"(?:しりとり|なぞなぞ|ゲーム)(?:で|を)(?:遊ぼう|遊びましょう|しよう|しましょう)"
+)
 _SHORT_PROMPT = 200
+# A private word in a sentence about how the public side of it works: a lottery's proceeds, a
+# partner's violence in a notice about the city's counselling.
+_PUBLIC_SIDE = fast_compile(r"仕組み|収益金|配分|暴力|DV|ストーカー|相談窓口|被害者")
 _FOR_OTHERS = fast_compile(r"[^。\n]{0,6}?(?:人|方|世帯)(?:向け|へ|の皆)")
 _CITY_RUN = fast_compile(
     r"市(?:が|の)?主催|市主催|参加者(?:の)?募集|共済組合|福利厚生|事業で|結婚支援|事業として|講座|セミナー|職員向け|研修|"
@@ -346,6 +366,8 @@ def detect_requests(text: str) -> list[Finding]:
         if _FOR_OTHERS.match(norm, m.end()):
             continue  # 転職を考えてる人向け: the readers' plans, not the writer's
         around = sentence(norm, m.start(), m.end())
+        if _PUBLIC_SIDE.search(around):
+            continue  # 宝くじの収益金が配分される仕組み, 配偶者や恋人からの暴力: the public side of it
         if WORK_PIVOT.search(around) or (m.group().startswith("趣味") and PUBLIC_WORK.search(around)):
             continue  # 趣味で山登りをしているので…登山者向けのチラシ: the hobby is why, not what
         findings.append(Finding(Category.NON_BUSINESS, m.start(), m.end(), 0.8, "private_use"))
@@ -355,4 +377,8 @@ def detect_requests(text: str) -> list[Finding]:
             if PUBLIC_WORK.search(around) or WORK_PIVOT.search(around) or _FOR_OTHERS.match(norm, m.end()):
                 continue
             findings.append(Finding(Category.NON_BUSINESS, m.start(), m.end(), 0.8, "private_use"))
+    for m in _PRIVATE_OWN.finditer(norm):
+        if WORK_PIVOT.search(sentence(norm, m.start(), m.end())) or _FOR_OTHERS.match(norm, m.end()):
+            continue
+        findings.append(Finding(Category.NON_BUSINESS, m.start(), m.end(), 0.8, "private_use"))
     return findings

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from screening.detectors.gazetteer import kinds as gazetteer_kinds
+
 _TABLE = {
     "kya": "キャ", "kyu": "キュ", "kyo": "キョ", "sha": "シャ", "shu": "シュ", "sho": "ショ",
     "cha": "チャ", "chu": "チュ", "cho": "チョ", "nya": "ニャ", "nyu": "ニュ", "nyo": "ニョ",
@@ -87,4 +89,8 @@ def romaji_person_kind(word: str) -> str | None:
     for preferred in ("姓", "名", "一般"):
         if preferred in kinds:
             return preferred
+    # Hina, Sora: a given name JMnedict writes in hiragana only (`gazetteer`)
+    hiragana = "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in kata)
+    if "given_kana" in gazetteer_kinds(hiragana):
+        return "名"
     return None

@@ -1,4 +1,5 @@
-"""What JMdict and JMnedict call a katakana word (screening/detectors/gazetteer.py)."""
+"""What JMdict and JMnedict call a word (screening/detectors/gazetteer.py), and the name rules
+that read it."""
 from __future__ import annotations
 
 import gzip
@@ -8,6 +9,8 @@ import pytest
 from screening import build_gazetteer
 from screening.detectors import gazetteer, name_model
 from screening.detectors.names import rule_candidates
+from screening.engine import screen_text
+from screening.types import Category, Decision
 
 
 @pytest.mark.parametrize(
@@ -53,3 +56,65 @@ def test_the_name_model_reads_the_gazetteer() -> None:
     # the weights learned for them point the right way
     weights = name_model.loaded_model()["weights"]
     assert weights.get("g:person", 0.0) > weights.get("g:organization", 0.0)
+
+
+@pytest.mark.parametrize(
+    ("word", "kind"),
+    [
+        ("織田信長", "notable"),  # JMnedict: one person, in kanji
+        ("あかり", "given_kana"),  # a given name JMnedict writes in hiragana only
+    ],
+)
+def test_kanji_notables_and_hiragana_given_names(word: str, kind: str) -> None:
+    assert kind in gazetteer.kinds(word)
+
+
+def test_a_notable_full_name_the_rules_miss_is_a_hint() -> None:
+    text = "杉浦太陽の出演作を調べて"  # 太陽 read as the sun
+    result = screen_text(text)
+    names = [f for f in result.findings if f.category is Category.PERSON_NAME]
+    assert [(text[f.start:f.end], f.reason) for f in names] == [("杉浦太陽", "notable_name")]
+    assert result.decision is Decision.PASS  # a public figure: masked if sent masked, never blocked
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("同年、藤井あかりが窓口で申請した", "藤井あかり"),  # あかり read as a lamp
+        ("編集者の宮内あすかとともに", "宮内あすか"),  # 宮内 read as a word, あすか as a place
+    ],
+)
+def test_a_surname_with_a_hiragana_given_name_is_one_name(text: str, name: str) -> None:
+    spans = [text[f.start:f.end] for f in screen_text(text).findings if f.category is Category.PERSON_NAME]
+    assert spans == [name]
+
+
+@pytest.mark.parametrize(
+    "text", ["部屋のあかりがついた", "前橋まつりの交通規制", "佐藤ことの件で"]
+)
+def test_hiragana_words_after_a_surname_like_word_are_not_names(text: str) -> None:
+    assert not [f for f in screen_text(text).findings if f.category is Category.PERSON_NAME]
+
+
+def test_a_notable_with_a_national_office_is_a_public_figure() -> None:
+    result = screen_text("中曽根康弘元首相の行政改革について研修資料を")
+    assert result.decision is Decision.PASS
+    # the same full name with a citizen's honorific is someone's name
+    assert screen_text("窓口に来た中曽根康弘さんの申請").decision is Decision.BLOCK
+
+
+def test_the_name_model_reads_kanji_surnames_alone_by_what_the_sentence_says() -> None:
+    text = "翌年、森は監督に就任し、林と結婚した。"
+    spans = [text[f.start:f.end] for f in screen_text(text).findings if f.category is Category.PERSON_NAME]
+    assert spans == ["森", "林"]
+    assert not [f for f in screen_text("森の中を歩き、林を抜けた。").findings
+                if f.category is Category.PERSON_NAME]
+    norm, tokens, by_start, by_end, cands = rule_candidates(text)
+    kinds = {norm[s:e]: k for s, e, k, _i, _j in name_model.candidates(norm, tokens, by_start, by_end, [])}
+    assert kinds == {"森": "kanji", "林": "kanji"}
+
+
+def test_a_part_of_a_name_found_is_found_alone_later() -> None:
+    text = "邸宅でメリッサ・クレインと口論となり、クレインが警察に通報した。"
+    spans = [text[f.start:f.end] for f in screen_text(text).findings if f.category is Category.PERSON_NAME]
+    assert spans == ["メリッサ・クレイン", "クレイン"]
