@@ -156,6 +156,13 @@ def _named_between(people: Sequence[tuple[int, int]], lo: int, start: int) -> bo
     return any(lo <= s and e <= start and start - e <= 2 for s, e in people)
 
 
+# An office named in English, Portuguese, Spanish or Vietnamese before a romanised address.
+_INSTITUTION_ABROAD = fast_compile(
+    r"City Hall|City Office|Prefeitura|Municipalidad|Ayuntamiento|Ủy ban|UBND|Library|Hospital|"
+    r"Community Center|Centre|Biblioteca|市役所|役所"
+)
+
+
 def detect_addresses(text: str, people: Sequence[tuple[int, int]] = ()) -> list[Finding]:
     """`people`: spans of the names found in `text`, which tell whose an address is."""
     norm = normalize(text)
@@ -251,6 +258,9 @@ def detect_addresses(text: str, people: Sequence[tuple[int, int]] = ()) -> list[
         if not published and not any(f.start <= start < f.end for f in findings):
             findings.append(Finding(Category.ADDRESS, start, m.end(), 0.45, "town_house"))
     for m in _ROMAJI.finditer(norm):
+        ahead = before(norm, m.start(), 60)
+        if _INSTITUTION_ABROAD.search(ahead) and not _PERSONAL.search(ahead):
+            continue  # A Prefeitura de Maebashi (… 2-12-1 Ote-machi): the city hall's own address
         findings.append(Finding(Category.ADDRESS, m.start(), m.end(), 0.85, "romaji_address"))
     for m in _EN_STREET.finditer(norm):
         personal = _PERSONAL.search(before(norm, m.start(), 40))

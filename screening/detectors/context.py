@@ -150,7 +150,8 @@ def _first_item(op: Any, av: Any) -> tuple[_Items, bool] | None:
 
 def fast_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile`, with the characters a match can begin with in its info block."""
-    if flags & re.VERBOSE:
+    if flags & re.VERBOSE or "(?i" in pattern:
+        # an inline case-free group: its letters would be read as the only first characters
         return re.compile(pattern, flags)
     try:
         if flags & re.IGNORECASE:  # a set of both cases (and ſ, K …): left to a lookahead

@@ -32,10 +32,20 @@ _MONTHS = {
     )
     for m in names
 }
-_MONTH_RE = (
-    r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+
+
+def _any_case(letters: str) -> str:
+    """Jan → [Jj][Aa][Nn]: a case-free word without an inline (?i:) group, which
+    `fast_compile` cannot see into (it would take J as the only first letter)."""
+    return "".join(f"[{c.upper()}{c.lower()}]" for c in letters)
+
+
+_MONTH_RE = "(?:" + "|".join(
+    _any_case(head) + (f"(?:{_any_case(tail)})?" if tail else "")
+    for head, tail in (("jan", "uary"), ("feb", "ruary"), ("mar", "ch"), ("apr", "il"), ("may", ""),
+                       ("jun", "e"), ("jul", "y"), ("aug", "ust"), ("sep", "t"), ("oct", "ober"),
+                       ("nov", "ember"), ("dec", "ember"))
+) + "|" + _any_case("sept") + _any_case("ember") + r")\.?"
 _DATE = fast_compile(
     rf"(?P<era>明治|大正|昭和|平成|令和)\s?(?P<ey>元|\d{{1,2}}|{_K})\s?年\s?(?P<em>\d{{1,2}}|{_K})\s?月\s?(?P<ed>\d{{1,2}}|{_K})\s?日"
     rf"|(?<![A-Za-z])(?P<sera>[MTSHR])\s?(?P<sy>\d{{1,2}})[./](?P<sm>\d{{1,2}})[./](?P<sd>\d{{1,2}})(?![\d.])"
@@ -71,6 +81,11 @@ _BIRTH_BEFORE = fast_compile(
     r"[Bb]irthday|年齢"
 )
 _BIRTH_ANYWHERE = fast_compile(r"生年月日|誕生日|DOB|[Dd]ate of [Bb]irth|[Bb]irthday|年齢を")
+# 長女 ニシダ ユナ 平成20年12月25日: a line of a household list starts with the relationship
+_HOUSEHOLD_LINE = fast_compile(
+    r"\s*(?:[・\-*]\s?)?(?:世帯主|配偶者|妻|夫|長男|長女|次男|次女|三男|三女|[一二三四]男|[一二三四]女|子|"
+    r"父|母|祖父|祖母|本人|同居人|孫)[\s:：]"
+)
 # A weekday or a range after a date makes it an event date: 2月1日(土)〜3月30日.
 _EVENT_AFTER = fast_compile(
     r"^\s?(?:\([月火水木金土日祝・]{1,3}\)|[〜~～-]|から|まで|時点|現在|基準|以前|以降|以後|より前|より後)"
@@ -175,7 +190,9 @@ def detect_birth_dates(text: str) -> list[Finding]:
             continue
         if birth_text is None:
             birth_text = bool(_BIRTH_ANYWHERE.search(norm))
-        if birth_text and _line_has_person(norm, start, end):
+        if (birth_text or _HOUSEHOLD_LINE.match(norm, line_bounds(norm, start, end)[0])) and (
+            _line_has_person(norm, start, end)
+        ):
             findings.append(Finding(Category.BIRTH_DATE, start, end, 0.8, "birth_table"))
     # 伊藤 直樹（昭和52年6月生）: the year and month of someone's birth
     if "生" in norm:

@@ -42,9 +42,9 @@ _LATIN_RUN = re.compile(
     r"(?<![A-Za-z0-9@.\-/])[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-.]*){0,3}(?![A-Za-z0-9@/])"
 )
 _HAS_KATA = re.compile(r"[ァ-ヴ]").search
-_ALL_KANJI = re.compile(r"[一-龥々]{1,3}").fullmatch
-_KANJI_CHAR = re.compile(r"[一-龥々]").match
-# What follows a surname used alone as a subject, object or owner (森は, 川崎が, 瀬戸との).
+# A word of one to three kanji, not inside a longer kanji word, before what follows a surname
+# used alone as a subject, object or owner (森は, 川崎が, 瀬戸との).
+_KANJI_LONE = re.compile(r"(?<![一-龥々])[一-龥々]{1,3}(?=[はがのとにをもや、ら])")
 _LONE_AFTER = frozenset("は が の と に を も や 、 ら".split())
 # Things only people do, said later in the sentence: the strongest sign that a surname, a
 # place-like word or a katakana word alone is someone.
@@ -100,14 +100,12 @@ def candidates(
             add(m.start(), m.end(), "latin")
     # A kanji word alone that can be a surname, used as a subject, object or owner.
     last = len(tokens) - 1
-    for i, tok in enumerate(tokens):
-        if i == last or tokens[i + 1][0] not in _LONE_AFTER or not _ALL_KANJI(tok[0]):
+    for m in _KANJI_LONE.finditer(norm):
+        i = by_start.get(m.start())
+        if i is None or i == last or tokens[i][2] != m.end() or covered[m.start()]:
             continue
-        if i > 0 and tokens[i - 1][2] == tok[1] and _KANJI_CHAR(tokens[i - 1][0]):
-            continue
-        if covered[tok[1]] or not can_be_surname(tok[0]):
-            continue
-        out.append((tok[1], tok[2], "kanji", i, i + 1))
+        if tokens[i + 1][0] in _LONE_AFTER and can_be_surname(m.group()):
+            out.append((m.start(), m.end(), "kanji", i, i + 1))
     return out
 
 

@@ -26,6 +26,7 @@ from screening.detectors.normalize import normalize
 from screening.detectors.romaji import romaji_person_kind, to_katakana
 from screening.detectors.tokens import (
     NAME_OR_PLACE,
+    PERSON_OR_PROPER,
     Token,
     can_be_surname,
     indices_with,
@@ -620,6 +621,18 @@ def _forward_name(norm: str, start: int, tokens_by_start: dict[int, int],
     return None
 
 
+def _kana_person_pair(first: str, second: str) -> bool:
+    """ヤマザキ ショウ: a surname JMnedict knows in katakana (the tokenizer reads it as a company)
+    and a given name it knows, in katakana or in hiragana only (`gazetteer`)."""
+    kinds = gazetteer_kinds(first)
+    if "word" in kinds or not {"person", "unclassified"}.intersection(kinds):
+        return False  # カレー ライス, ワード エクセル: loanwords first
+    hiragana = "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in second)
+    return "given_kana" in gazetteer_kinds(hiragana) or (
+        "person" in (kinds := gazetteer_kinds(second)) and "word" not in kinds
+    )
+
+
 def _romaji_name(first: str, second: str) -> bool:
     """Kenji Sato, SATO Kenji: a surname and another name-like word, either order."""
     kinds = [romaji_person_kind(first), romaji_person_kind(second)]
@@ -815,7 +828,7 @@ def rule_candidates(
     for m in _KATA_PAIR.finditer(norm):
         a, b = m.group(1), m.group(2)
         kinds = (person_kind(a), person_kind(b))
-        if kinds[0] == "姓" or kinds[1] == "名" or (kinds[0] and kinds[1]):
+        if kinds[0] == "姓" or kinds[1] == "名" or (kinds[0] and kinds[1]) or _kana_person_pair(a, b):
             cands.add(m.start(), m.end(), SPACED_FULL, "katakana_full_name")
     for m in _ROMAJI_PAIR.finditer(norm):
         if _romaji_name(m.group(1), m.group(2)):
@@ -859,12 +872,14 @@ def rule_candidates(
     _complete_given_names(norm, cands)
     _complete_katakana_words(norm, cands)
     _complete_kana_given(norm, cands)
-    _add_unspaced_kana_given(norm, cands, tokens, historical)
+    _add_unspaced_kana_given(norm, cands, tokens, by_start, historical)
     _add_self_introductions(norm, cands, tokens, by_start)
     _add_readings(norm, cands, tokens, by_start)
     _add_hangul(norm, cands)
+    _add_chinese_named(norm, cands)
+    _add_told_names(norm, cands)
     _add_list_neighbours(norm, cands, tokens, by_start)
-    _add_notable_names(norm, cands, tokens)
+    _add_notable_names(norm, cands, tokens, by_start)
     _add_repeats(norm, cands)
     case = _PERSONAL_CASE.search(norm) is not None
     _demote_published_roles(norm, cands, case)
@@ -1733,25 +1748,32 @@ def _complete_kana_given(norm: str, cands: _Candidates) -> None:
 _KANA_GIVEN_STOP = frozenset("こと もの ため とも ほか など ころ ところ うち まま まつり".split())
 
 
+_HIRA_AFTER_KANJI = fast_compile(r"(?<=[一-龥々])[ぁ-ゖ]{2}")
+
+
 def _add_unspaced_kana_given(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
-                             historical: bool) -> None:
+                             by_start: dict[int, int], historical: bool) -> None:
     """藤田あかりが卒業し, 宮内あすかとともに: a surname the dictionary tags, then, with no space, a
     hiragana word that JMnedict lists as a given name with no kanji form (`gazetteer`), then a
     particle, an honorific or punctuation: the whole is one full name."""
-    for i in range(len(tokens) - 1):
-        surname, given = tokens[i], tokens[i + 1]
-        if given.start != surname.end or given.pos[0] != "名詞" or (
-            not _is_hira(given.surface) or not 2 <= len(given.surface) <= 4
-        ) or given.surface in _KANA_GIVEN_STOP or not _ALL_KANJI(surname.surface):
+    for m in _HIRA_AFTER_KANJI.finditer(norm):
+        i = by_start.get(m.start())
+        if not i:
             continue
-        if i > 0 and tokens[i - 1].end == surname.start and _ALL_KANJI(tokens[i - 1].surface):
+        given = tokens[i]
+        if given[3][0] != "名詞" or not 2 <= len(given[0]) <= 4 or not _ALL_HIRA(given[0]):
+            continue
+        surname = tokens[i - 1]
+        if surname[2] != given[1] or not _ALL_KANJI(surname[0]) or given[0] in _KANA_GIVEN_STOP:
+            continue
+        if i > 1 and tokens[i - 2][2] == surname[1] and _ALL_KANJI(tokens[i - 2][0]):
             continue  # inside a longer kanji word
-        if not _NAME_END.match(norm, given.end) or "given_kana" not in gazetteer_kinds(given.surface):
+        if not _NAME_END.match(norm, given[2]) or "given_kana" not in gazetteer_kinds(given[0]):
             continue
-        if not surname.is_surname and (surname.is_place or not can_be_surname(surname.surface)):
+        if not surname.is_surname and (surname.is_place or not can_be_surname(surname[0])):
             continue  # 宮内 read as a word is still a surname; 前橋 the city, 部屋 never
-        start, end = surname.start, given.end
-        old = cands.spans.pop((start, surname.end), None)
+        start, end = surname[1], given[2]
+        old = cands.spans.pop((start, surname[2]), None)
         if historical:
             conf = HINT
         else:
@@ -1948,40 +1970,44 @@ _NOT_PERSON_END = frozenset(
 )
 
 
-_KANJI_START = fast_compile(r"[一-龥々]")
+_KANJI_RUN3 = fast_compile(r"[一-龥々]{3,}")
 
 
-def _add_notable_names(norm: str, cands: _Candidates, tokens: tuple[Token, ...]) -> None:
-    """A full name in kanji that JMnedict lists as one person's (織田信長, 芥川龍之介,
+def _add_notable_names(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
+                       by_start: dict[int, int]) -> None:
+    """A full name in kanji that JMnedict lists as one person's (織田信長, 杉浦太陽,
     `gazetteer`), where no rule found a name: the dictionary read its given name as words.
-    Mostly public figures, so a hint (masked, never a block). Looked up from a proper noun,
-    an unknown word or a single kanji only, over at most five words and seven characters."""
+    Mostly public figures, so a hint (masked, never a block). Looked up inside runs of three
+    kanji or more, from a proper noun, an unknown word or a single kanji, over at most five
+    words and seven characters."""
     covered = bytearray(len(norm) + 1)
     for a, b in cands.spans:
         covered[a:b] = b"\x01" * (b - a)
     n = len(tokens)
-    i = 0
-    while i < n:
-        first = tokens[i]
-        if covered[first.start] or not _KANJI_START.match(first.surface) or not (
-            first.is_person or first.is_proper or first.oov or len(first.surface) == 1
-        ):
-            i += 1
-            continue
-        for j in range(min(n, i + 5) - 1, i - 1, -1):
-            start, end = first.start, tokens[j].end
-            if not 3 <= end - start <= 7 or not _ALL_KANJI(norm[start:end]) or 1 in covered[start:end]:
+    for run in _KANJI_RUN3.finditer(norm):
+        run_start, run_end = run.span()
+        i = by_start.get(run_start)
+        while i is not None and i < n and tokens[i][1] <= run_end - 3:
+            first = tokens[i]
+            start = first[1]
+            if covered[start] or not (first[5] & PERSON_OR_PROPER or first[4] or first[2] - start == 1):
+                i += 1
                 continue
-            words = tokens[i : j + 1]
-            if j == i and first.is_proper and not first.is_person:
-                continue  # 浄土真宗: one word the dictionary names as something else
-            if all(w.is_place and not w.is_person for w in words):
-                continue  # 伊勢志摩: two places
-            if "notable" in gazetteer_kinds(norm[start:end]):
-                cands.add(start, end, HINT, "notable_name")
-                i = j
-                break
-        i += 1
+            for j in range(min(n, i + 5) - 1, i - 1, -1):
+                end = tokens[j][2]
+                if end > run_end or end - start < 3 or end - start > 7 or 1 in covered[start:end]:
+                    continue
+                words = tokens[i : j + 1]
+                if j == i and first.is_proper and not first.is_person:
+                    continue  # 浄土真宗: one word the dictionary names as something else
+                if all(w.is_place and not w.is_person for w in words):
+                    continue  # 伊勢志摩: two places
+                if "notable" in gazetteer_kinds(norm[start:end]):
+                    cands.add(start, end, HINT, "notable_name")
+                    covered[start:end] = b"\x01" * (end - start)
+                    i = j
+                    break
+            i += 1
 
 
 def _add_list_neighbours(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
@@ -2030,6 +2056,39 @@ def _list_item_ok(norm: str, item: tuple[int, int], tokens: tuple[Token, ...],
 
 
 _HANGUL_CHAR = re.compile(r"[가-힣]").search
+
+
+# 我是王丽华, 父亲李建国: a name in Chinese text, after 我是/我叫 or a relation or form word;
+# the surname in traditional or simplified characters
+_CHINESE_SURNAMES = frozenset(
+    "".join(_SINITIC_SURNAMES) + "张刘陈杨赵吴孙马罗郑谢韩冯邓许苏卢蒋贾叶阎钟邹顾乔贺赖龚汤黄林金"
+)
+_CHINESE_NAMED = fast_compile(
+    r"(?:我是|我叫|我的名字(?:是|叫)|父亲|母亲|丈夫|妻子|儿子|女儿|孩子|爷爷|奶奶|外婆|外公|"
+    r"咨询人|申请人|联系人|姓名)[：:\s]?([一-龥]{2,3})(?=[，,。、；;（(\s]|$|今年|的|是|在|住|咨|申|说|来|想|和|与|要)"
+)
+
+
+# 表札は「岡部」, 鈴木と名乗った: a name read off a door or given by the person
+_NAME_PLATE = fast_compile(r"表札(?:は|に|には|が)?[「『]([^」』\n]{1,8})[」』]")
+_GAVE_NAME = fast_compile(r"(?<![一-龥々ァ-ヴー])([一-龥々]{1,4}|[ァ-ヴ][ァ-ヴー]{1,7})と名乗(?:った|る|って|り)")
+
+
+def _add_told_names(norm: str, cands: _Candidates) -> None:
+    if "表札" in norm:
+        for m in _NAME_PLATE.finditer(norm):
+            cands.add(m.start(1), m.end(1), ANCHORED, "name_plate")
+    if "名乗" in norm:
+        for m in _GAVE_NAME.finditer(norm):
+            value = m.group(1)
+            if not _is_kanji(value) or can_be_surname(value) or len(value) >= 3:
+                cands.add(m.start(1), m.end(1), ANCHORED, "gave_name")
+
+
+def _add_chinese_named(norm: str, cands: _Candidates) -> None:
+    for m in _CHINESE_NAMED.finditer(norm):
+        if m.group(1)[0] in _CHINESE_SURNAMES:
+            cands.add(m.start(1), m.end(1), ANCHORED, "chinese_named")
 
 
 def _add_hangul(norm: str, cands: _Candidates) -> None:

@@ -94,7 +94,7 @@ _INSTITUTION = fast_compile(
     r"市役所|役所|役場|庁舎|本庁|支所|出張所|保健所|事務所|研究所|営業所|所在地|[^\s号]課|"
     r"[^\s号]係(?!長)|(?<!号)室(?!長)|[^\s]局|[^\s]署|センター|病院|医院|クリニック|会館|"
     r"公民館|図書館|[^\s]館|学校|大学|保育園|幼稚園|こども園|事務局|本社|支店|店舗|工場|協会|"
-    r"組合|協議会|株式会社|有限会社|法人|団体|窓口|(?<![人者族帯])代表|直通|問い?合わ?せ|問合せ|相談ダイヤル|"
+    r"組合|協議会|株式会社|有限会社|法人|団体|窓口|代表(?<![人者族帯]代表)|直通|問い?合わ?せ|問合せ|相談ダイヤル|"
     r"コールセンター|ダイヤル|FAX|ファクス|開館|開庁|受付時間|"
     r"City Hall|Division|Department|Office|Section|Center|Centre|Library|Hospital|Ward"
 )
@@ -430,7 +430,10 @@ ID_CONTEXT = fast_compile(
     r"カルテ番号|利用者番号|世帯番号|個人コード|被保険者記号|記号[^\n]{0,8}番号|"
     r"お客様番号|お客さま番号|顧客番号|水栓番号|検針番号|利用者カード(?:番号)?|図書館カード(?:番号)?|"
     r"会員番号|証明書番号|許可証?番号|受検番号|受験番号|ケース番号|証書番号|保険証番号|"
-    r"(?:身体障害者|療育|精神障害者保健福祉)手帳|印鑑登録(?:証)?(?:番号|[^。\n]{0,12}登録番号)|"
+    r"(?:身体障害者|療育|精神障害者保健福祉)手帳|印鑑登録(?:証)?(?:番号|[^。\n]{0,12}(?:登録|カード)番号)|"
+    # My NHI card number is …, my basic pension number is …, số ký hiệu (a Vietnamese insurance card)
+    r"(?:NHI|[Hh]ealth [Ii]nsurance|[Ii]nsurance|[Rr]esidence|ID|[Mm]y [Nn]umber) card (?:number|[Nn]o\.?)|"
+    r"(?:[Bb]asic )?[Pp]ension (?:number|[Nn]o\.?)|số (?:ký hiệu|thẻ|hộ chiếu)|"
     # 患者ID 7730215, applicant ID is MIS-25-0093
     r"(?:患者|利用者|受給者|会員|職員|社員|学生|生徒|申請者)ID|"
     r"\b(?:[Pp]atient|[Aa]pplicant|[Ss]tudent|[Mm]ember(?:ship)?|[Cc]ustomer|[Ee]mployee) ID\b"

@@ -233,6 +233,8 @@ _GENERATE_MORE = fast_compile(
     # batch 65: the picture drawn by code (canvas, turtle): the program is only the brush
     r"|(?:絵|イラスト|キャラクター|マスコット|ロゴ|似顔絵)[^。\n]{0,16}(?:描画|描く|描いて|描かせる)[^。\n]{0,6}"
     r"(?:コード|プログラム|スクリプト)"
+    # batch 68: a set of chat stickers is a set of pictures
+    r"|(?:LINE|ライン)?スタンプを[^。\n]{0,12}(?:作りたい|作って|デザインして|描いて)"
     # batch 56: AIで作れるならテキストから生成して
     r"|(?:AI|ＡＩ|生成AI)で作れる(?:なら|んだったら|んなら)|テキストから(?:動画|画像|映像|音声)?(?:を)?生成"
     # batch 60: 写真、AIで用意できないかな
@@ -293,16 +295,22 @@ _PRIVATE_MORE = fast_compile(
 # Batches 65-67: the writer's own family, shop, club or pet named as whose the request is, so
 # strongly that a flyer or a notice in the same sentence (PUBLIC_WORK) does not make it work.
 _PRIVATE_OWN = fast_compile(
-    r"(?<![のん様者])(?:娘|息子|孫|うちの子)(?:の|が)(?:通う|通って(?:い)?る)[^。\n]{0,12}"
+    # (the lookbehinds sit after the first word: a branch must start with a literal to be
+    # skipped cheaply, see context.fast_compile)
+    r"(?:娘(?<![のん様者]娘)|息子(?<![のん様者]息子)|孫(?<![のん様者]孫)|うちの子)(?:の|が)(?:通う|通って(?:い)?る)[^。\n]{0,12}"
     r"(?:PTA|保護者会|部活|少年団|クラブ|チーム|学校|中学|小学|高校|幼稚園|保育園)|"
-    r"(?<![のん様者])実家の[^。\n]{0,6}(?:屋|店|商売|家業|農園|旅館)(?:の|が|で)|"
+    r"実家の(?<![のん様者]実家の)[^。\n]{0,6}(?:屋|店|商売|家業|農園|旅館)(?:の|が|で)|"
     r"趣味の[^。\n]{0,10}(?:クラブ|サークル|同好会)の|"
     r"(?:うち|我が家|自宅)で(?:生まれた|産まれた)(?:子犬|子猫|犬|猫)|"
     r"(?:私自身|自分自身|個人)の確定申告|"
     r"(?:学生時代|大学時代|高校時代|中学時代)の(?:友人|友達|同級生|仲間)(?:向け|宛て|に送る|への|に出す)|"
     r"個人(?:の|的な|で(?:やって|運営して)(?:い)?る)(?:ブログ|SNS|YouTube|インスタ|note)|"
     r"(?:ネットオークション|オークション|フリマアプリ|メルカリ|ヤフオク)に出品|"
-    r"(?:しりとり|なぞなぞ|ゲーム)(?:で|を)(?:遊ぼう|遊びましょう|しよう|しましょう)"
+    r"(?:しりとり|なぞなぞ|ゲーム)(?:で|を)(?:遊ぼう|遊びましょう|しよう|しましょう)|"
+    # batch 68: said outright (実は自分用なんだけど, 業務とは違うんだけど)
+    r"(?:実は|本当は)(?:自分|私)(?:用|の(?:ため|こと|分))|業務とは(?:違う|関係(?:の)?ない)(?:んだ|ん|けど|のですが|話)|"
+    r"^(?:[Pp]lease )?(?:[Ww]rite|[Mm]ake|[Cc]reate|[Gg]ive me|[Dd]raft)\b[^.\n]{0,60}\bfor my "
+    r"(?:best )?(?:friend|wife|husband|girlfriend|boyfriend|mom|mother|dad|father|sister|brother)\b"
 )
 _SHORT_PROMPT = 200
 # A private word in a sentence about how the public side of it works: a lottery's proceeds, a

@@ -80,6 +80,7 @@ class Token(tuple):  # noqa: SLOT001 - a tuple subclass is the cheapest record t
 
 
 NAME_OR_PLACE = _PERSON | _PLACE
+PERSON_OR_PROPER = _PERSON | _PROPER
 
 
 def indices_with(tokens: tuple[Token, ...], flags: int) -> list[int]:

@@ -711,6 +711,14 @@ def test_pasted_csv_columns_and_more_sensitive_facts_are_masked(text: str, value
         ("予約者リスト\n10:30 Kato Yuna 090-1234-0987\n11:00 Mori Sora 080-2345-6789", "Kato Yuna"),
         ("寄付者 Robert J. Miller様へのお礼状を作って", "Robert J. Miller"),
         ("窓口に来た高田あかりが住民票を申請した件の記録を整理して", "高田あかり"),
+        ("世帯一覧を並べ替えて\n世帯主 オオタ ケンジ 昭和48年3月2日\n長男 オオタ リク 平成21年8月30日", "平成21年8月30日"),
+        ("受付ログを集計して\n09:10 転出届 ヤマザキ ショウ\n09:20 住民票 ", "ヤマザキ ショウ"),
+        ("翻訳してください。「您好，我是张秀英，我的孩子还没有收到补贴。」", "张秀英"),
+        ("苦情記録：隣の家（表札は「高梨」）が夜中に騒いでいる。対応文を作って", "高梨"),
+        ("夜間窓口で、男性（田村と名乗った）が転入届を出したいと話していた。記録を整えて", "田村"),
+        ("Reply to this email: \"My health insurance card number is 33-120045. I lost the card.\"", "33-120045"),
+        ("印鑑登録証（カード番号 01234567）をなくしたと電話がありました。案内文を", "01234567"),
+        ("Resident record. Date of birth: april 9, 1987. Please translate into Japanese.", "april 9, 1987"),
     ],
 )
 def test_second_forms_of_names_and_other_values_are_masked(text: str, value: str) -> None:
@@ -1077,6 +1085,18 @@ def test_second_forms_of_names_and_other_values_are_masked(text: str, value: str
         ("大学時代の同級生に送る結婚祝いのメッセージを考えて", "non_business"),
         ("個人でやってるブログに載せる旅行記を書いて", "non_business"),
         ("フリマアプリに出品するスニーカーの説明文を書いて", "non_business"),
+        ("来月、滞納者の自宅の捜索を一斉に実施する予定です。当日の班編成表を作って", "non_public"),
+        ("本庁舎の通用口の鍵を誰が何本持っているかの一覧を整理して", "non_public"),
+        ("災害時の無線の呼出名称と周波数の割り当て表を覚えやすくまとめて", "non_public"),
+        ("事業者から「内部の検討の参考にだけ使ってほしい」と言われた売上データです。傾向を分析して", "non_public"),
+        ("空き巣が多い地区で警察が張り込んでいる曜日を、防犯ボランティア向けに整理して", "non_public"),
+        ("市長の来週の視察について、移動ルートと随行の警備体制の表を作って", "non_public"),
+        ("定例会見で発表するまでは漏らせない話ですが、新しい補助制度の要点をまとめて", "non_public"),
+        ("誘致の話はまだどこにもオープンにしていません。想定問答を作って", "non_public"),
+        ("市のキャラクターのLINEスタンプを16個作って", "image_generation"),
+        ("業務とは違うんだけど、週末に作るカレーのレシピを教えて", "non_business"),
+        ("研修用と言いつつ実は自分用なんだけど、転職の自己PRを考えて", "non_business"),
+        ("Write a short poem for my wife on our anniversary.", "non_business"),
     ],
 )
 def test_later_batches_wording_is_stopped(text: str, category: str) -> None:
@@ -1265,6 +1285,9 @@ def test_later_batches_wording_is_stopped(text: str, category: str) -> None:
         "中曽根康弘元首相の行政改革が自治体に与えた影響を研修資料にまとめて",
         "前橋市社会福祉協議会（電話027-237-1111）へのボランティア登録の案内文を作って",
         "前橋まつりの交通規制のお知らせ文を作って",
+        "Traduza este aviso: \"A Prefeitura de Maebashi (2-12-1 Ote-machi) abrirá aos sábados.\"",
+        "カレー ライスの調理手順を給食だより用にまとめて",
+        "Please write a thank-you note for my colleague's retirement from the section.",
     ],
 )
 def test_later_batches_look_alikes_pass(text: str) -> None:
