@@ -118,3 +118,17 @@ def test_a_part_of_a_name_found_is_found_alone_later() -> None:
     text = "邸宅でメリッサ・クレインと口論となり、クレインが警察に通報した。"
     spans = [text[f.start:f.end] for f in screen_text(text).findings if f.category is Category.PERSON_NAME]
     assert spans == ["メリッサ・クレイン", "クレイン"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("編集長の大谷耕一が担当した", "大谷耕一"), ("画家の大川五岳などが参加した", "大川五岳")],
+)
+def test_a_name_after_a_title_and_no(text: str, name: str) -> None:
+    spans = [text[f.start:f.end] for f in screen_text(text).findings if f.category is Category.PERSON_NAME]
+    assert spans == [name]
+
+
+@pytest.mark.parametrize("text", ["社長の判断で決めた", "教授の研究室を訪ねた"])
+def test_a_word_after_a_title_and_no_is_not_a_name(text: str) -> None:
+    assert not [f for f in screen_text(text).findings if f.category is Category.PERSON_NAME]
