@@ -122,6 +122,14 @@ def _month_day_ok(m: re.Match[str]) -> bool:
     return True
 
 
+_ADDRESS_ON_LINE = fast_compile(r"[市町村区郡](?:[^\n]{0,12}?)\d{1,4}(?:番地?|-)|丁目")
+
+
+def _line_has_address(norm: str, start: int, end: int) -> bool:
+    lo, hi = line_bounds(norm, start, end)
+    return _ADDRESS_ON_LINE.search(norm, lo, hi) is not None
+
+
 def _line_has_person(norm: str, start: int, end: int) -> bool:
     lo, hi = line_bounds(norm, start, end)
     for token in tokenize(norm):
@@ -190,9 +198,11 @@ def detect_birth_dates(text: str) -> list[Finding]:
             continue
         if birth_text is None:
             birth_text = bool(_BIRTH_ANYWHERE.search(norm))
-        if (birth_text or _HOUSEHOLD_LINE.match(norm, line_bounds(norm, start, end)[0])) and (
-            _line_has_person(norm, start, end)
-        ):
+        # 松井 信子 / 1951-05-19 / 前橋市…: a date decades back on a line with a person and an
+        # address is when they were born (an event on such a line is recent)
+        if (birth_text or _HOUSEHOLD_LINE.match(norm, line_bounds(norm, start, end)[0]) or (
+            year <= this_year - 10 and _line_has_address(norm, start, end)
+        )) and _line_has_person(norm, start, end):
             findings.append(Finding(Category.BIRTH_DATE, start, end, 0.8, "birth_table"))
     # 伊藤 直樹（昭和52年6月生）: the year and month of someone's birth
     if "生" in norm:

@@ -99,7 +99,7 @@ _HISTORICAL = fast_compile(
     r"明治|大正|江戸|戦国|幕末|鎌倉|室町|平安|奈良時代|初代|の祖|生誕|没後|の生涯|歴史|郷土|偉人|詩人|"
     r"作家|小説家|歌人|俳人|画家|武将|藩主|県令|天皇|将軍|の言葉|名言|引用|銅像|記念館|文学館|"
     r"ゆかり|伝記|史跡|大河ドラマ|昔話|童話|小説|物語|主人公|登場人物|キャラクター|"
-    r"文豪|名作|作品|作中|著書|に出てくる|に登場する|の一節|を引いて|の『"
+    r"文豪|名作|作品|作中|著書|に出てくる|に登場する|の一節|を引いて|の『|創立者|創設者|創始者|開祖"
 )
 # A name followed by an elected or appointed office, in a sentence reporting what they said
 # in public, is a public figure acting in office.
@@ -2071,13 +2071,35 @@ _CHINESE_NAMED = fast_compile(
 
 # 表札は「岡部」, 鈴木と名乗った: a name read off a door or given by the person
 _NAME_PLATE = fast_compile(r"表札(?:は|に|には|が)?[「『]([^」』\n]{1,8})[」』]")
-_GAVE_NAME = fast_compile(r"(?<![一-龥々ァ-ヴー])([一-龥々]{1,4}|[ァ-ヴ][ァ-ヴー]{1,7})と名乗(?:った|る|って|り)")
+_GAVE_NAME = fast_compile(
+    r"(?<![一-龥々ァ-ヴー])([一-龥々]{1,4}|[ァ-ヴ][ァ-ヴー]{1,7})[」』]?と名乗(?:った|る|って|り)"
+)
+# 職員：荻原（主任）: a surname after a role label, its post in brackets after it
+_LABELLED_WITH_POST = fast_compile(
+    r"(?:職員|対象職員|担当|担当者|対象者|当事者|申出者|相談者|本人|被評価者|休職者)[:：]\s?([一-龥々]{1,4})"
+    r"(?=[（(](?:主任|主事|主査|主幹|係長|課長補佐|課長|技師|技手|保健師|看護師|教諭|会計年度任用職員|"
+    r"嘱託|専門員|補佐|副主幹|指導員|支援員)[）)])"
+)
+# A signature under an English, Portuguese or Spanish closing: Best regards,\nMaria Santos
+_CLOSING_THEN_NAME = fast_compile(
+    r"(?:Best regards|Kind regards|Regards|Sincerely(?: yours)?|Best wishes|Thanks|Thank you|Cheers|"
+    r"Atenciosamente|Cordialmente|Saludos|Obrigad[oa]|Gracias),?[ \t]*\n[ \t]*"
+    r"([A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-]+(?: [A-Z][A-Za-zÀ-ÖØ-öø-ÿ'\-.]*){1,3})[ \t]*(?=\n|$)"
+)
 
 
 def _add_told_names(norm: str, cands: _Candidates) -> None:
     if "表札" in norm:
         for m in _NAME_PLATE.finditer(norm):
             cands.add(m.start(1), m.end(1), ANCHORED, "name_plate")
+    if "(" in norm:
+        for m in _LABELLED_WITH_POST.finditer(norm):
+            if can_be_surname(m.group(1)):
+                cands.add(m.start(1), m.end(1), ANCHORED, "field_label")
+    if "\n" in norm:
+        for m in _CLOSING_THEN_NAME.finditer(norm):
+            if not _EN_ORG.search(m.group(1)):
+                cands.add(m.start(1), m.end(1), ANCHORED, "signature")
     if "名乗" in norm:
         for m in _GAVE_NAME.finditer(norm):
             value = m.group(1)

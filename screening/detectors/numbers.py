@@ -382,9 +382,18 @@ _ACCOUNT_LEAD = fast_compile(
 )
 
 
+# ゆうちょ銀行 記号番号 10350-28417561: the symbol and the number joined by a hyphen
+_YUCHO_PAIR = fast_compile(r"(?<![\d\-])\d{5}(?:-\d)?-\d{7,8}(?![\d\-])")
+_YUCHO_WORD = fast_compile(r"ゆうちょ|郵便貯金|記号番号|記号・番号")
+
+
 def detect_bank_accounts(text: str) -> list[Finding]:
     norm = normalize(text)
     findings: list[Finding] = []
+    if "ゆうちょ" in norm or "記号" in norm:
+        for m in _YUCHO_PAIR.finditer(norm):
+            if _YUCHO_WORD.search(before(norm, m.start(), 24)):
+                findings.append(Finding(Category.BANK_ACCOUNT, m.start(), m.end(), 0.9, "account_context"))
     for m in _ACCOUNT.finditer(norm):
         near = before(norm, m.start(), 14)
         if not _ACCOUNT_NEAR.search(near):
@@ -429,7 +438,7 @@ ID_CONTEXT = fast_compile(
     r"特別永住者証明書番号|納税者番号|納税義務者番号|社員番号|職員番号|患者番号|診察券番号|"
     r"カルテ番号|利用者番号|世帯番号|個人コード|被保険者記号|記号[^\n]{0,8}番号|"
     r"お客様番号|お客さま番号|顧客番号|水栓番号|検針番号|利用者カード(?:番号)?|図書館カード(?:番号)?|"
-    r"会員番号|証明書番号|許可証?番号|受検番号|受験番号|ケース番号|証書番号|保険証番号|"
+    r"会員番号|証明書番号|許可証?番号|受検番号|受験番号|ケース番号|証書番号|保険証番号|免状番号|"
     r"(?:身体障害者|療育|精神障害者保健福祉)手帳|印鑑登録(?:証)?(?:番号|[^。\n]{0,12}(?:登録|カード)番号)|"
     # My NHI card number is …, my basic pension number is …, số ký hiệu (a Vietnamese insurance card)
     r"(?:NHI|[Hh]ealth [Ii]nsurance|[Ii]nsurance|[Rr]esidence|ID|[Mm]y [Nn]umber) card (?:number|[Nn]o\.?)|"

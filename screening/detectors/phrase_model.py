@@ -50,6 +50,7 @@ _RULEBOOK = re.compile(
 )
 # A numbered public notice (前橋市告示第12号) is published by being issued.
 _PUBLIC_NOTICE = re.compile(r"(?:告示|公告)第\s?[0-9○〇]")
+_ABOUT_MEDIA_RULES = re.compile(r"著作権|肖像権|商標|考え方|ガイドライン|リスク|注意点|留意点|可否")
 _PROHIBITION = re.compile(r"禁止(?:です|されて|とし|する)|(?:し|入力し|使用し|利用し)て(?:は)?(?:いけ|なら)(?:ない|ません)|入力しないで")
 _SENTENCE = re.compile(r"[^。！？!?\s](?:[^。！？!?\n]*[^。！？!?\s])?")
 _lock = threading.Lock()
@@ -171,6 +172,8 @@ def detect_phrase_model(text: str, findings: list[Finding]) -> list[Finding]:
         if category is Category.NON_BUSINESS and (WORK_PIVOT.search(norm, lo, hi)
                                                   or PUBLIC_WORK.search(norm, lo, hi)):
             continue  # 休日は釣りをするのですが、仕事として…: the hobby is an aside
+        if category is Category.IMAGE_GENERATION and _ABOUT_MEDIA_RULES.search(norm, lo, hi):
+            continue  # 生成AIで作った画像の著作権について: law and policy about pictures, no picture
         if category is Category.IMAGE_GENERATION and TEXT_OUTPUT.search(norm):
             # チラシの文案, デザインブリーフを文章で: the prompt asks for text about a picture (a
             # picture asked for in words the rules know has already been found by them)

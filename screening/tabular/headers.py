@@ -80,7 +80,7 @@ _RULES: tuple[tuple[HeaderKind, re.Pattern[str]], ...] = (
             r"児童番号|受給者(証)?番号|職員番号|社員番号|患者(番号|id)|カルテ|介護保険番号|"
             r"手帳番号|個人(コード|id)|世帯番号|会員番号|在留カード|特別永住者|納税者番号|"
             r"納税義務者番号|診察券|利用者番号|住基コード|お客様番号|顧客番号|ケース(番号|no)|hihokensha|taxpayer(no|id|num)|受診券|"
-            r"名簿番号|防犯登録|"
+            r"名簿番号|防犯登録|被保番|gakuseki|residencecard|zairyu|免状番号|"
             r"atena|licen[cs]e|studentid|"
             r"employeeid|staffid|patientid|memberid|insured"
         ),
@@ -99,7 +99,7 @@ _RULES: tuple[tuple[HeaderKind, re.Pattern[str]], ...] = (
     ),
     (
         HeaderKind.BIRTH_DATE,
-        re.compile(r"(?<!発)生年|誕生日|birth|dob$|^dob|seinengappi|tanjo"),
+        re.compile(r"(?<!発)生年|誕生日|birth|dob$|^dob|seinengappi|tanjo|^うまれ|^生まれ|umare"),
     ),
     (
         HeaderKind.KANA_NAME,

@@ -719,6 +719,12 @@ def test_pasted_csv_columns_and_more_sensitive_facts_are_masked(text: str, value
         ("Reply to this email: \"My health insurance card number is 33-120045. I lost the card.\"", "33-120045"),
         ("印鑑登録証（カード番号 01234567）をなくしたと電話がありました。案内文を", "01234567"),
         ("Resident record. Date of birth: april 9, 1987. Please translate into Japanese.", "april 9, 1987"),
+        ("復職判定の資料を作ります。職員：笠原（主事）、適応障害で病気休暇中。", "笠原"),
+        ("Translate this mail.\nI will come on Monday.\nBest regards,\nJoana Ferreira\nPhone: 080-1111-2233", "Joana Ferreira"),
+        ("名簿の行を整えて\n第3投票区 / 0412 / 原田 和子 / 1948-02-11 / 前橋市石倉町五丁目3番2号", "1948-02-11"),
+        ("引落口座：ゆうちょ銀行 記号番号 10180-12345678 の変更届を作って", "10180-12345678"),
+        ("電話で「タカギ」と名乗る男性から苦情がありました。対応記録を", "タカギ"),
+        ("危険物取扱者の免状番号：第0456123号の書換え申請を県への進達文書に", "0456123"),
     ],
 )
 def test_second_forms_of_names_and_other_values_are_masked(text: str, value: str) -> None:
@@ -1288,6 +1294,8 @@ def test_later_batches_wording_is_stopped(text: str, category: str) -> None:
         "Traduza este aviso: \"A Prefeitura de Maebashi (2-12-1 Ote-machi) abrirá aos sábados.\"",
         "カレー ライスの調理手順を給食だより用にまとめて",
         "Please write a thank-you note for my colleague's retirement from the section.",
+        "津田塾の創立者・津田梅子の生涯を市民講座の資料として600字で",
+        "イベント記録の行を整えて\n2025-06-01 / 市民課 / 前橋市大手町二丁目12番1号 / 来庁者数 320",
     ],
 )
 def test_later_batches_look_alikes_pass(text: str) -> None:

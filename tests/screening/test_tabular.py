@@ -994,3 +994,27 @@ def test_rows_with_an_age_and_a_sex_are_people_so_their_places_and_conditions_co
     # the same places and counts by age band are statistics
     stats = "年代,性別,件数\n70代,男,120\n80代,女,95\n"
     assert screen_upload(stats.encode("utf-8"), "s.csv", CONFIG).record["decision"] == "pass"
+
+
+@pytest.mark.parametrize(
+    ("header", "kind"),
+    [
+        ("GAKUSEKI_NO", HeaderKind.ID_NUMBER),  # 学籍番号 in an old system's romaji
+        ("Residence Card No.", HeaderKind.ID_NUMBER),
+        ("被保番", HeaderKind.ID_NUMBER),
+        ("免状番号", HeaderKind.ID_NUMBER),
+        ("うまれ", HeaderKind.BIRTH_DATE),
+    ],
+)
+def test_ninth_session_header_kinds(header: str, kind: HeaderKind) -> None:
+    assert header_kind(header) is kind
+
+
+def test_a_templates_example_rows_are_not_people() -> None:
+    data = (
+        "No.,氏名,フリガナ,口座番号\n"
+        "記入例,○○　○○,マル　マル,*******\n"
+        "マスク例,■■　■■,＊＊＊　＊＊＊,****567\n"
+        "1,,,\n2,,,\n3,,,\n"
+    )
+    assert screen_upload(data.encode("utf-8"), "t.csv", CONFIG).record["decision"] == "pass"
