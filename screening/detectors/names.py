@@ -108,7 +108,7 @@ _OFFICIAL_AFTER = fast_compile(
 )
 _PUBLIC_STATEMENT = fast_compile(
     r"記者会見|会見|記者発表|発表|プレスリリース|報道資料|演説|答弁|所信表明|施政方針|談話|表明|出席|"
-    r"あいさつ|挨拶|祝辞|式辞|視察|報道公開"
+    r"あいさつ|挨拶|祝辞|式辞|視察|報道公開|提案理由|定例会|施政"
 )
 _COUNCILLOR = fast_compile(r" ?(?:市|町|村|県|区)?(?:議会)?(?:議員|議長|副議長)")
 _COUNCIL_WORK = fast_compile(

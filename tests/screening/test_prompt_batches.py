@@ -27,7 +27,7 @@ CEILINGS = {
     "batch53": (0, 0), "batch54": (0, 1), "batch55": (0, 0), "batch56": (0, 0), "batch57": (0, 0),
     "batch58": (0, 0), "batch59": (0, 0), "batch60": (1, 0), "batch61": (0, 0), "batch62": (1, 0),
     "batch63": (0, 0), "batch64": (1, 0), "batch65": (0, 0), "batch66": (0, 0), "batch67": (0, 0),
-    "batch68": (0, 0), "batch69": (0, 0), "batch70": (1, 0), "batch71": (1, 0),
+    "batch68": (0, 0), "batch69": (0, 0), "batch70": (0, 0), "batch71": (0, 0),
 }
 
 

@@ -1103,6 +1103,12 @@ def test_second_forms_of_names_and_other_values_are_masked(text: str, value: str
         ("業務とは違うんだけど、週末に作るカレーのレシピを教えて", "non_business"),
         ("研修用と言いつつ実は自分用なんだけど、転職の自己PRを考えて", "non_business"),
         ("Write a short poem for my wife on our anniversary.", "non_business"),
+        ("公園の指定管理者の選定委員会は非公開で行いました。会議録の下書きを整えて", "non_public"),
+        ("主任昇任試験（来月実施）の問題案を見直して", "non_public"),
+        ("地区計画の素案は県と事前協議中です。説明資料の構成を", "non_public"),
+        ("面談記録（相談者限り）の要点を箇条書きに", "non_public"),
+        ("会計検査で指摘を受けそうな事業を洗い出して", "non_public"),
+        ("チラシのラフ案を絵にして見せてください", "image_generation"),
     ],
 )
 def test_later_batches_wording_is_stopped(text: str, category: str) -> None:
@@ -1295,6 +1301,7 @@ def test_later_batches_wording_is_stopped(text: str, category: str) -> None:
         "カレー ライスの調理手順を給食だより用にまとめて",
         "Please write a thank-you note for my colleague's retirement from the section.",
         "津田塾の創立者・津田梅子の生涯を市民講座の資料として600字で",
+        "市長が定例会の冒頭で述べる提案理由説明の一般的な構成例を示して",
         "イベント記録の行を整えて\n2025-06-01 / 市民課 / 前橋市大手町二丁目12番1号 / 来庁者数 320",
     ],
 )
