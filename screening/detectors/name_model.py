@@ -8,9 +8,12 @@ This model reads such a candidate with the words around it: the word itself, its
 speech, its last characters, what two public dictionaries call it (`gazetteer`: a person, a
 place, a company, a loanword), and the two words on each side.
 
-Candidates are katakana runs (with ・ or = between parts) and runs of capitalised Latin words
-that no rule found. (Kanji words were candidates too at first: on the Wikipedia set they added 7
-names for 19 false ones, at the cost of a pass over every token, and were dropped.) A candidate the model scores at or above the
+Candidates are katakana runs (with ・ or = between parts), runs of capitalised Latin words, and
+words of one to three kanji that can be a surname, standing alone before は, が, の … (森は,
+川崎が), that no rule found. (Every kanji token was a candidate at first: on the Wikipedia set
+that added 7 names for 19 false ones, and was dropped. In the ninth session kanji came back in
+this narrower form, with two corpora written for them and a feature for what the sentence says
+the person did: 結婚, 就任, 死去, 述べ …) A candidate the model scores at or above the
 threshold becomes a hint-level person_name finding: it is masked with the others, and never
 decides a block or a warning on its own.
 
