@@ -71,3 +71,10 @@ def kinds(word: str) -> tuple[str, ...]:
         return ()
     bits = table[at] & _MASK
     return tuple(kind for kind in KINDS if bits & _BITS[kind])
+
+
+def is_given_kana(word: str) -> bool:
+    """A given name JMnedict writes in hiragana only, the word given in hiragana or katakana
+    (ショウ is looked up as しょう)."""
+    hiragana = "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in word)
+    return "given_kana" in kinds(hiragana)

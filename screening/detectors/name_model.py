@@ -120,13 +120,12 @@ def features(norm: str, tokens: tuple[Token, ...], start: int, end: int, kind: s
     feats = ["k:" + kind, f"n:{min(len(text), 8)}", f"parts:{len(inner)}", "w:" + text,
              "e1:" + text[-1], "e2:" + text[-2:], "b1:" + text[0]]
     feats += ["p:" + _pos(t) for t in inner]
-    lo = max(norm.rfind("。", 0, start), norm.rfind("\n", 0, start)) + 1
-    hi = norm.find("。", end)
-    hi = len(norm) if hi < 0 else hi
-    if _HUMAN_PREDICATE.search(norm, end, min(hi, end + 60)):
+    # within the sentence, at most 60 characters on
+    stop = norm.find("。", end, end + 60)
+    if _HUMAN_PREDICATE.search(norm, end, end + 60 if stop < 0 else stop):
         feats.append("hp:" + kind)
-    if lo == start:
-        feats.append("first:" + kind)
+    if start == 0 or norm[start - 1] in "。\n":
+        feats.append("first:" + kind)  # the sentence begins with it
     if kind == "kata":
         # What JMdict and JMnedict call the word, and each part of a ・ or = name.
         feats += ["g:" + g for g in gazetteer_kinds(text) or ("none",)]

@@ -19,6 +19,7 @@ from screening.detectors.context import (
     sentence,
     sentence_bounds,
 )
+from screening.detectors.gazetteer import is_given_kana
 from screening.detectors.gazetteer import kinds as gazetteer_kinds
 from screening.detectors.name_model import REASON as NAME_MODEL_REASON
 from screening.detectors.name_model import model_names
@@ -627,8 +628,7 @@ def _kana_person_pair(first: str, second: str) -> bool:
     kinds = gazetteer_kinds(first)
     if "word" in kinds or not {"person", "unclassified"}.intersection(kinds):
         return False  # カレー ライス, ワード エクセル: loanwords first
-    hiragana = "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in second)
-    return "given_kana" in gazetteer_kinds(hiragana) or (
+    return is_given_kana(second) or (
         "person" in (kinds := gazetteer_kinds(second)) and "word" not in kinds
     )
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from screening.detectors.gazetteer import kinds as gazetteer_kinds
+from screening.detectors.gazetteer import is_given_kana
 
 _TABLE = {
     "kya": "キャ", "kyu": "キュ", "kyo": "キョ", "sha": "シャ", "shu": "シュ", "sho": "ショ",
@@ -90,7 +90,6 @@ def romaji_person_kind(word: str) -> str | None:
         if preferred in kinds:
             return preferred
     # Hina, Sora: a given name JMnedict writes in hiragana only (`gazetteer`)
-    hiragana = "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in kata)
-    if "given_kana" in gazetteer_kinds(hiragana):
+    if is_given_kana(kata):
         return "名"
     return None
