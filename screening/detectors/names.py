@@ -878,6 +878,7 @@ def rule_candidates(
     _add_hangul(norm, cands)
     _add_chinese_named(norm, cands)
     _add_told_names(norm, cands)
+    _add_person_marks(norm, cands, tokens, by_start, by_end)
     _add_list_neighbours(norm, cands, tokens, by_start)
     _add_notable_names(norm, cands, tokens, by_start)
     _add_repeats(norm, cands)
@@ -932,9 +933,14 @@ _FOREIGN_TITLE = (
     r"記者|投手|捕手|内野手|外野手|騎手|神父|牧師|司祭|枢機卿|教皇|氏|らは|らが|らと|らの)"
 )
 _KATA_NAME_RUN = fast_compile(
-    r"(?<![ァ-ヴー・=A-Za-z])[ァ-ヴ][ァ-ヴー]{1,}"
-    r"(?:[・=](?:[A-Z]\.?[・=])?[ァ-ヴ][ァ-ヴー]{1,}){0,3}(?![ァ-ヴー・=])"
+    r"(?<![ァ-ヴー・=A-Za-z])(?:[ァ-ヴ][ァ-ヴー]*[・=](?:[A-Z]\.?[・=])?){0,3}"
+    r"[ァ-ヴ][ァ-ヴー]{1,}(?![ァ-ヴー・=])"
 )
+# デ・ガスペリ, ジョルジュ・ド・ボールガール, フォン・クラム: the particles of European surnames,
+# written as parts of their own. Apart from ラ, ル and レ (ラ・パス, ル・マン are places), a run with
+# one of them is a person's name.
+_NAME_PARTICLES = frozenset("デ ド ダ ディ ドゥ デル デッラ デラ フォン ヴァン ファン ヴォン ラ ル レ".split())
+_ARTICLES = frozenset("ラ ル レ".split())
 _SINITIC_SURNAMES = set(
     "王李張劉陳楊趙黄周呉徐孫胡朱馬郭何羅梁宋鄭謝韓唐馮董蕭程曹袁鄧許傅沈曾彭呂蘇盧蔣蔡"
     "賈魏薛葉閻潘杜戴夏鍾汪姜范姚譚廖鄒熊陸郝孔崔康毛邱秦顧侯邵孟段雷湯尹黎喬賀頼龔伍曺朴"
@@ -1117,10 +1123,12 @@ def _add_context_names(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
             while k >= 2 and tokens[k - 1].surface in ("・", "=") and _is_kata(tokens[k - 2].surface):
                 k -= 2
             start = tokens[k].start
-            if start > 0 and (_is_kata(norm[start - 1]) or norm[start - 1] == "・"):
-                continue
-            words = [t for t in tokens[k:idx] if t.surface not in ("・", "=")]
-            if any(t.is_place for t in words) or not all(t.oov or t.is_person for t in words):
+            if start > 0 and (_is_kata(norm[start - 1]) or (
+                norm[start - 1] == "・" and (start < 2 or not _is_kanji(norm[start - 2]))
+            )):
+                continue  # (父親・ジェレディ博士: a kanji word in apposition before it is fine)
+            words = _without_particles(norm, [t for t in tokens[k:idx] if t.surface not in ("・", "=")])
+            if not words or any(t.is_place for t in words) or not all(t.oov or t.is_person for t in words):
                 continue
             add(start, prev.end, "title_context")
 
@@ -1134,6 +1142,19 @@ def _add_context_names(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
                 words.append(tokens[i])
             i += 1
         if not words or tokens[i - 1].end != end:
+            continue
+        if words[0].surface in ("ジ", "ザ") and words[0].end < end:
+            continue  # ジ・エグザイルズ: "the", a band's or a work's name
+        names = _without_particles(norm, words)
+        if len(names) < len(words):
+            # ジョルジュ・ド・ボールガール, フォン・クラム: a surname's particle (not only an
+            # article: ル・マン, ラ・パス) makes the run a person's name.
+            if names and any(t.surface not in _ARTICLES for t in words if t not in names) and not (
+                names[-1].is_place or names[0].surface in _PLACE_FIRST
+                or _foreign_looks_like_org(names) or _ORG_AFTER.match(norm, end)
+                or norm.startswith(_TEAM_AFTER, end)
+            ):
+                add(start, end, "foreign_particle")
             continue
         if _HOLDER_TITLE.match(norm, end) and not any(t.pos[3] == "国" for t in words):
             # ライト大将, ワシントン大統領, リヴァプール伯爵: whatever the dictionary makes of the
@@ -1190,8 +1211,10 @@ def _add_context_names(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
     if m and _OCCUPATION_END.search(norm, m.end()):
         start, end = m.span(1)
         i = by_start.get(start)
-        if not (i is not None and tokens[i].end == end and (tokens[i].is_place or tokens[i].is_common_noun)):
-            add(start, end, "defined_person")
+        if not (i is not None and tokens[i].end == end and not tokens[i].oov and (
+            tokens[i].is_place or tokens[i].is_common_noun
+        )):
+            add(start, end, "defined_person")  # (KOTOKOは、…歌手。: an unknown word is a name)
 
 
 def _add_sinitic(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
@@ -1429,7 +1452,7 @@ _PLACE_HEADER = fast_compile(
 # An account holder read out in katakana that is a body, not a person (名義 of a fund, a company).
 _KANA_BODY = fast_compile(
     r"ギエンキン|キキン$|カイケイカンリシャ|カブシキガイシャ|カブシキカイシャ|ユウゲンガイシャ|ゴウドウガイシャ|"
-    r"キョウカイ|クミアイ|ザイダン|シャダン|ホウジン|ヤクショ|ヤクバ|ジムキョク|(?<=[ァ-ヴー])シ\s?(?=[ァ-ヴ]{4})"
+    r"キョウカイ|クミアイ|ザイダン|シャダン|ホウジン|ヤクショ|ヤクバ|ジムキョク|(?<=[ァ-ヴー])シ\s(?=[ァ-ヴ]{4})"
 )
 _PREMISES_END = ("店", "工場", "営業所", "事務所", "病院", "医院", "駅", "役場", "倉庫")
 _MADE_UP_DATA = fast_compile(r"架空|ダミー|テストデータ|サンプルデータ|仮の(?:氏名|名前|データ)")
@@ -1579,6 +1602,24 @@ def _add_coreferent_parts(norm: str, cands: _Candidates, tokens: tuple[Token, ..
                 add(at, end)
             at = norm.find(word, end)
 
+
+
+def _without_particles(norm: str, words: list[Token]) -> list[Token]:
+    """The words of a katakana name without the particles written as parts of their own."""
+    return [
+        t for t in words
+        if not (t.surface in _NAME_PARTICLES and norm[t.end : t.end + 1] in ("・", "=")
+                and (t.start == 0 or norm[t.start - 1] in "・= 、のとや「(（"
+                     or not _is_kata(norm[t.start - 1])))
+    ]
+
+
+_TEAM_AFTER = ("戦", "校", "駅", "宮殿", "公園", "広場", "地区", "の下部組織", "に移籍", "に入団", "と契約")
+# Words that begin the names of buildings, streets and places (シャトー・ド・…, サン・…).
+_PLACE_FIRST = frozenset(
+    "シャトー パレ ポン サン サント サンタ カフェ ホテル ヴィラ メゾン ルート リュ ヴァル エコール クルーベ "
+    "クラブ レアル アトレティコ デポルティーボ スポルティング".split()
+)
 
 
 def _foreign_looks_like_org(parts: list[Token]) -> bool:
@@ -2178,13 +2219,94 @@ _ROLE_BEFORE_KATA = fast_compile(
 )
 
 
+# 「女優甲田真理を」「設計者李元馥の」: a role, then three or four kanji that begin with a surname
+_ROLE_BEFORE_KANJI = fast_compile(
+    r"(?:作家|小説家|漫画家|画家|政治家|実業家|作曲家|作詞家|建築家|評論家|脚本家|写真家|歌人|俳人|"
+    r"詩人|俳優|女優|声優|歌手|騎手|棋士|設計者|指揮者|編集者|翻訳家|監督|選手|投手|捕手|"
+    r"FW|MF|DF|GK|参謀の|会長の|社長の|理事長の)"
+    r"([一-龥々ヶ]{3,4})(?=[はがのをにともや、。」)(]|など|$)"
+)
+
+
+# 「長女さつきは」「姉のゆりに」「主人公・すみれを」: a relative or a lead, then a given name in
+# hiragana (a JMnedict given name, and not one of the function nouns written the same way).
+_ROLE_BEFORE_KANA = fast_compile(
+    r"(?:長女|次女|三女|四女|末娘|長男|次男|三男|末っ子|妻|娘|姉|妹|兄|弟|母|父|祖母|祖父|孫|"
+    r"主人公|ヒロイン|少女|少年|幼なじみ|恋人|親友)(?:の|・)?([ぁ-ゖ]{2,4})(?=[はがのをにともや、。」]|など)"
+)
+_ROLE_KANA_STOP = frozenset(
+    "こと ため みな もと ひと まま うち よう ほか ほう せい とき ところ なか まえ かた ころ "
+    "ぶん さま たち ども ひとり ふたり みんな すべて ぜんぶ あいだ わけ はず つもり".split()
+)
+# 鹿島本人によると, 木谷個人が, 榎本派が, 孫渡率いる: words that follow only a person (or, for
+# 派, a faction named after one).
+_PERSON_MARK = fast_compile(r"本人|自身|個人|率いる|派(?=[がはのをにと、])")
+
+
+def _add_person_marks(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
+                      by_start: dict[int, int], by_end: dict[int, int]) -> None:
+    """A surname or a katakana name before 本人, 自身, 個人, 率いる or 派, and after 故."""
+    taken = list(cands.spans)
+
+    def add(start: int, end: int, reason: str) -> None:
+        if not any(a < end and start < b for a, b in taken):
+            cands.add(start, end, HINT, reason)
+            taken.append((start, end))
+
+    for m in _PERSON_MARK.finditer(norm):
+        end = m.start()
+        j = by_end.get(end)
+        if j is None:
+            continue
+        tok = tokens[j]
+        if _is_kata(tok.surface):
+            run = _KATA_BEFORE.search(norm, max(0, end - 30), end)
+            if run and (tok.oov or tok.is_person) and not tok.is_place and m.group() != "派":
+                add(run.start(), end, "person_mark")
+            continue
+        start = tok.start
+        if j > 0 and tokens[j - 1].end == start and _is_kanji(tokens[j - 1].surface) and (
+            len(tokens[j - 1].surface) + len(tok.surface) <= 4 and m.group() == "率いる"
+        ):
+            start = tokens[j - 1].start  # 若松市政率いる: a given name the dictionary splits
+        if start > 0 and _is_kanji(norm[start - 1]):
+            continue
+        value = norm[start:end]
+        if not _is_kanji(value) or (tok.is_place and m.group() != "本人"):
+            continue
+        if can_be_surname(value) if len(value) == 2 else (
+            m.group() == "率いる" and len(value) <= 4 and _surname_head(norm, start, end)
+        ):
+            add(start, end, "person_mark")
+    for m in _DECEASED.finditer(norm):
+        idx = by_start.get(m.start())
+        if idx is not None and tokens[idx].pos[0] == "接頭辞":
+            add(m.start(1), m.end(1), "person_mark")
+    for m in _ROLE_BEFORE_KANA.finditer(norm):
+        word = m.group(1)
+        if word not in _ROLE_KANA_STOP and is_given_kana(word):
+            add(m.start(1), m.end(1), "role_kana")
+
+
+_KATA_BEFORE = fast_compile(r"(?<![ァ-ヴー・=])[ァ-ヴ][ァ-ヴー]+(?:[・=][ァ-ヴ][ァ-ヴー]+){0,3}$")
+# ギタリストの故アベフトシ: 故 (the late) before a katakana name
+_DECEASED = fast_compile(r"故([ァ-ヴ][ァ-ヴー]+(?:[・=][ァ-ヴ][ァ-ヴー]+){0,3})(?=[はがのをにともや、。」]|$)")
+
+
+def _surname_head(norm: str, start: int, end: int) -> bool:
+    """Two characters that can be a surname, then one character or a word the dictionary knows
+    as a given name (山根明, 奈良竜樹; not 所得要件, 高校受験)."""
+    rest = norm[start + 2 : end]
+    return bool(rest) and can_be_surname(norm[start : start + 2]) and (
+        len(rest) == 1 or person_kind(rest) is not None
+    )
+
+
 def _add_role_appositions(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
                           by_start: dict[int, int]) -> None:
     """A word after 「漫画家の」「妻の」 is a name unless it is a known word (妹の質問)."""
-    if "の" not in norm:
-        return
     taken = list(cands.spans)
-    for m in _ROLE_APPOSITION.finditer(norm):
+    for m in _ROLE_APPOSITION.finditer(norm) if "の" in norm else ():
         start, end = m.span(1)
         idx = by_start.get(start)
         if idx is None:
@@ -2195,10 +2317,22 @@ def _add_role_appositions(norm: str, cands: _Candidates, tokens: tuple[Token, ..
         ):
             continue  # one dictionary word: 遺志, オーナー, 親族
         words = [t for t in tokens[idx : idx + 6] if t.start < end]
-        if len(words) > 1 and all(t.is_common_noun and not t.oov and not t.is_person for t in words):
-            continue  # 長女の結婚披露宴, 母の介護認定: compound words, not a name
+        if len(words) > 1 and all(t.is_common_noun and not t.oov and not t.is_person for t in words) and not (
+            end - start in (3, 4) and _surname_head(norm, start, end)
+        ):
+            continue  # 長女の結婚披露宴, 母の介護認定: compound words, not a name (会長の山根明 is)
         if not any(a < end and start < b for a, b in taken):
             cands.add(start, end, HINT, "role_apposition")
+    for m in _ROLE_BEFORE_KANJI.finditer(norm):
+        # 女優甲田真理を, 歌手徳山璉。: a surname and a given name written right after the role
+        start, end = m.span(1)
+        if _surname_head(norm, start, end) and not any(a < end and start < b for a, b in taken):
+            idx, last = by_start.get(start), by_start.get(end)
+            if idx is not None and last is not None and not (
+                last == idx + 1 and (tokens[idx].is_common_noun or tokens[idx].is_place)
+            ) and not _is_place_word(tokens, by_start, start, end):
+                cands.add(start, end, HINT, "role_kanji")
+                taken.append((start, end))
     for m in _ROLE_BEFORE_KATA.finditer(norm):
         start, end = m.span(1)
         idx = by_start.get(start)

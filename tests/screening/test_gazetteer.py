@@ -132,3 +132,51 @@ def test_a_name_after_a_title_and_no(text: str, name: str) -> None:
 @pytest.mark.parametrize("text", ["社長の判断で決めた", "教授の研究室を訪ねた"])
 def test_a_word_after_a_title_and_no_is_not_a_name(text: str) -> None:
     assert not [f for f in screen_text(text).findings if f.category is Category.PERSON_NAME]
+
+
+def _names(text: str) -> list[str]:
+    return [text[f.start:f.end] for f in screen_text(text).findings if f.category is Category.PERSON_NAME]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("イタリアのデ・ロッシ首相が来日した。", "デ・ロッシ"),  # a particle as a part of its own
+        ("フォン・ブラウムは決勝で敗れた。", "フォン・ブラウム"),
+        ("プロデューサーのジャン・ド・ヴォルガールを担ぎ出した。", "ジャン・ド・ヴォルガール"),
+        ("ヘンリー·フォスターに買収された。", "ヘンリー·フォスター"),  # a Latin middle dot
+        ("彼はピエール・ブルンシュタインとの決選投票で勝った。", "ピエール・ブルンシュタイン"),
+        ("父親・ゴルディ博士を探して旅に出た。", "ゴルディ"),  # a kanji word in apposition
+        ("ハリウッド女優山根明美を取材した。", "山根明美"),  # a role right before the name
+        ("連盟会長の山根明をはじめとする役員", "山根明"),
+        ("安田本人によると、計画は前年からあった。", "安田"),
+        ("ブルトノフ自身は艦に留まった。", "ブルトノフ"),
+        ("大沢派が分裂した。", "大沢"),
+        ("ギタリストの故ヤマネフトシを崇拝している。", "ヤマネフトシ"),
+        ("長女あかねは医師になった。", "あかね"),
+        ("ZUKKOは、日本の女性歌手。", "ZUKKO"),
+    ],
+)
+def test_names_found_by_the_words_around_them(text: str, name: str) -> None:
+    assert _names(text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ル・マンで開かれたレースを見た。",  # an article only: a place
+        "パリのエコール・デ・ボーヌで絵画を学んだ。",  # a school
+        "クルーベ・デ・レガタスの下部組織に入った。",  # a club
+        "ジ・エグザイルズのアルバムを聴いた。",  # "the": a band
+        "市長杯少年野球大会の選手登録票の記入例を整えて。",
+        "父の所得要件を確認してください。",
+        "姪の高校受験の面接練習をして",
+        "私自身は反対です。",
+        "市長本人が出席した。",
+        "印象派の画家を調べて",
+        "妹のことが心配です。",
+        "口座名義 マエバシシ サイガイギエンキン",
+    ],
+)
+def test_words_around_a_word_that_is_no_name(text: str) -> None:
+    assert _names(text) == []
