@@ -2,7 +2,8 @@
 
 NFKC is applied character by character and only where it yields exactly one character
 (full-width digits and Latin letters, ideographic space, half-width punctuation …); dash
-variants become "-". Characters whose NFKC form has another length are kept as they are.
+variants become "-", and a Latin middle dot (·) the katakana one (・). Characters whose NFKC
+form has another length are kept as they are.
 """
 from __future__ import annotations
 
