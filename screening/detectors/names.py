@@ -652,7 +652,32 @@ def detect_names(text: str) -> list[Finding]:
             # メリッサ・ブリムと口論となり、ブリムが通報: the parts of the names the model
             # found, written alone
             _add_coreferent_parts(norm, cands, tokens, by_start, by_end)
+    _join_inverted_latin(norm, cands)
     return _filter(norm, cands)
+
+
+# Oliveira, Beatriz / Santos, Carlos（父）: a roster's "Surname, Given name" in Latin letters
+_INVERTED_GIVEN = fast_compile(r", ([A-Z][a-zà-ÿ'\-]+(?: [A-Z][a-zà-ÿ'\-]+)?)(?=$|[\s（(、。,;）)様氏殿]|さん)")
+
+
+def _join_inverted_latin(norm: str, cands: _Candidates) -> None:
+    """Stretch a Latin surname over the given name written after a comma."""
+    for (start, end), (conf, reason) in list(cands.spans.items()):
+        if not norm[end - 1 : end].isalpha() or not norm[end - 1].isascii():
+            continue
+        m = _INVERTED_GIVEN.match(norm, end)
+        if m is None or (start, end) not in cands.spans:
+            continue
+        inside = [k for k in cands.spans if k != (start, end) and m.start(1) <= k[0] and k[1] <= m.end()]
+        if any(a < m.end() and m.start(1) < b for a, b in cands.spans if (a, b) not in inside
+               and (a, b) != (start, end)):
+            continue
+        for key in inside:
+            other = cands.spans.pop(key)
+            if other[0] > conf:
+                conf, reason = other
+        del cands.spans[(start, end)]
+        cands.add(start, m.end(), conf, reason)
 
 
 def rule_candidates(
@@ -868,10 +893,11 @@ def rule_candidates(
     _add_role_appositions(norm, cands, tokens, by_start)
     _add_transliterations(norm, cands, tokens, by_start)
     _add_latin_forms(norm, cands, tokens, by_start, historical)
-    _add_table_columns(text, cands, tokens, by_start)
     _complete_given_names(norm, cands)
     _complete_katakana_words(norm, cands)
     _complete_kana_given(norm, cands)
+    # after the completions: a row's 久保田 ひかり is a full name only once its given name is on
+    _add_table_columns(text, cands, tokens, by_start)
     _add_unspaced_kana_given(norm, cands, tokens, by_start, historical)
     _add_self_introductions(norm, cands, tokens, by_start)
     _add_readings(norm, cands, tokens, by_start)

@@ -155,6 +155,9 @@ def _names(text: str) -> list[str]:
         ("ギタリストの故ヤマネフトシを崇拝している。", "ヤマネフトシ"),
         ("長女あかねは医師になった。", "あかね"),
         ("ZUKKOは、日本の女性歌手。", "ZUKKO"),
+        # a roster's "Surname, Given name": one name, one placeholder
+        ("申請者：Moreira Lima, Carlos（父）の収入を確認", "Moreira Lima, Carlos"),
+        ("担当はSmith, Johnさんです。", "Smith, John"),
     ],
 )
 def test_names_found_by_the_words_around_them(text: str, name: str) -> None:
@@ -176,7 +179,21 @@ def test_names_found_by_the_words_around_them(text: str, name: str) -> None:
         "印象派の画家を調べて",
         "妹のことが心配です。",
         "口座名義 マエバシシ サイガイギエンキン",
+        "Tokyo, Japanで開催された会議",
     ],
 )
 def test_words_around_a_word_that_is_no_name(text: str) -> None:
     assert _names(text) == []
+
+
+def test_a_roster_column_of_full_names_takes_a_latin_name_in_it() -> None:
+    # the rows' 久保田 ひかり and 水野 颯 are full names only once their given names are joined
+    # on; the column rule runs after that, so the Latin name in the same column is one too
+    text = (
+        "学籍番号 2311045　久保田 ひかり　欠課時数超過\n"
+        "学籍番号 2311072　Adrian Petrov　欠席日数 41日\n"
+        "学籍番号 2312018　水野 颯　単位未修得 2科目\n"
+    )
+    found = {text[f.start:f.end]: f for f in screen_text(text).findings if f.category is Category.PERSON_NAME}
+    assert set(found) == {"久保田 ひかり", "Adrian Petrov", "水野 颯"}
+    assert found["Adrian Petrov"].reason == "table_column"
