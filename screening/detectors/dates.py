@@ -75,9 +75,12 @@ _LABELLED_ODD_DATE = fast_compile(
     r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d))"
 )
 _RANGE_BEFORE = fast_compile(r"[〜~～\-]\s?$|から\s?$")
-_BIRTH_AFTER = fast_compile(r"^\s?[）)]?\s?(?:生まれ|生|誕生|born)")
+# 令和7年4月18日に生まれています: に生まれ (not に生まれ変わる) after the date
+_BIRTH_AFTER = fast_compile(r"^\s?[）)]?\s?(?:生まれ|生|誕生|born|に(?:生まれ(?!変)|誕生し))")
 _BIRTH_BEFORE = fast_compile(
     r"生年月日|誕生日|生まれ|出生|DOB|D\.O\.B|[Dd]ate of [Bb]irth|[Bb]irth ?[Dd]ate|[Bb]orn(?: on)?|"
+    # a form in hiragana for children and easy Japanese: うまれた日, せいねんがっぴ, たんじょうび
+    r"うまれた(?:日|ひ)|せいねんがっぴ|たんじょうび|"
     r"[Bb]irthday|年齢"
 )
 _BIRTH_ANYWHERE = fast_compile(r"生年月日|誕生日|DOB|[Dd]ate of [Bb]irth|[Bb]irthday|年齢を")

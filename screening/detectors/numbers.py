@@ -229,7 +229,7 @@ def detect_phones(text: str) -> list[Finding]:
         # Greedy matching can swallow a following number; drop trailing groups until valid.
         for _ in range(3):
             value = value.rstrip(" ()-")
-            if _PHONE_SHAPE.match(value.replace(" ", " ")):
+            if _PHONE_SHAPE.match(value.replace("-\n", "-")):  # 090-\n3318-7742
                 kind = _phone_kind(digits_only(value))
                 if kind:
                     break
@@ -246,6 +246,14 @@ def detect_phones(text: str) -> list[Finding]:
         graded = _phone_grade(norm, start, end, digits_only(value), kind)
         if graded:
             findings.append(Finding(Category.PHONE, start, end, graded, kind))
+    if "の" in norm:
+        # 電話は090の6612の5820: a number read out, の between its groups
+        for m in _SPOKEN_PHONE.finditer(norm):
+            digits = digits_only(m.group())
+            kind = _phone_kind(digits)
+            graded = kind not in (None, "service") and _phone_grade(norm, m.start(), m.end(), digits, kind)
+            if graded:
+                findings.append(Finding(Category.PHONE, m.start(), m.end(), graded, f"{kind}_spoken"))
     if "+" in norm:
         for m in _FOREIGN_PHONE.finditer(norm):
             if _PERSONAL_PHONE_WORD.search(norm, max(0, m.start() - 16), m.start()):
@@ -253,6 +261,7 @@ def detect_phones(text: str) -> list[Finding]:
     return findings
 
 
+_SPOKEN_PHONE = fast_compile(r"(?<![0-9])0[0-9]{1,4}の[0-9]{1,4}の[0-9]{4}(?![0-9])")
 # mobile +1-503-555-0147: a number abroad (not +81), said to be someone's
 _FOREIGN_PHONE = fast_compile(r"(?<![\w+])\+(?!81)[1-9]\d{0,2}[ -]\d{1,4}[ -]\d{2,4}[ -]?\d{3,4}(?!\d)")
 _PERSONAL_PHONE_WORD = fast_compile(r"mobile|cell|phone|tel|Tel|TEL|携帯|電話|連絡先|WhatsApp", re.I)

@@ -725,6 +725,15 @@ def test_pasted_csv_columns_and_more_sensitive_facts_are_masked(text: str, value
         ("引落口座：ゆうちょ銀行 記号番号 10180-12345678 の変更届を作って", "10180-12345678"),
         ("電話で「タカギ」と名乗る男性から苦情がありました。対応記録を", "タカギ"),
         ("危険物取扱者の免状番号：第0456123号の書換え申請を県への進達文書に", "0456123"),
+        # tenth session: a number read out with の, a phone broken after its hyphen, birth
+        # dates on a form in hiragana and before に生まれ, names in Chinese text
+        ("議事録の整理です。請願者は市内の方で、電話は080の5521の3307とのこと。", "080の5521の3307"),
+        ("連絡先 携帯 080-\n4471-2290（夕方以降）に折り返してください", "080-\n4471-2290"),
+        ("けんしんのもうしこみ\nおなまえ：たかはし みお\nうまれた日：令和4年2月7日", "令和4年2月7日"),
+        ("せいねんがっぴ：平成12年5月30日 の人の書類を作って", "平成12年5月30日"),
+        ("第2子の 斎藤 蓮 ちゃんが令和6年11月2日に生まれています。手当の加算を確認して", "令和6年11月2日"),
+        ("翻译一下：我的丈夫陈志强住院了，请问怎么办？", "陈志强"),
+        ("中国語の書類を訳して：本人周丽娟，护照号码见附件。", "周丽娟"),
     ],
 )
 def test_second_forms_of_names_and_other_values_are_masked(text: str, value: str) -> None:
@@ -1303,6 +1312,8 @@ def test_later_batches_wording_is_stopped(text: str, category: str) -> None:
         "津田塾の創立者・津田梅子の生涯を市民講座の資料として600字で",
         "市長が定例会の冒頭で述べる提案理由説明の一般的な構成例を示して",
         "イベント記録の行を整えて\n2025-06-01 / 市民課 / 前橋市大手町二丁目12番1号 / 来庁者数 320",
+        "面談の記録を整えて。飲酒は週に2回程度と本人申告。就労意欲あり。",  # 本人 + a Japanese word
+        "新庁舎は令和9年4月1日に生まれ変わります。開庁式の案内を作って",  # not a birth
     ],
 )
 def test_later_batches_look_alikes_pass(text: str) -> None:
