@@ -72,6 +72,7 @@ _SALUTATION = fast_compile(r"^[ 　]*([一-龥々]{1,4})[ 　]?(?:様|さま|殿
 _MERGE_FIELD = fast_compile(r"[\[［【{｛<＜][^\]］】}｝>＞]{1,12}[\]］】}｝>＞]")
 # 所有者：龍蔵寺, 所有者：総社神社: a temple, a shrine or a public body owns it
 _OWNER_BODIES = ("寺", "神社", "大社", "院", "宮", "教会", "市", "町", "村", "県", "会社", "法人", "組合", "財団")
+_GIVEN_AFTER_SPACE = fast_compile(r" [一-龥々]{1,3}(?=\s|$)")
 _GENERIC_ADDRESSEE = fast_compile(r"(?:いただいた|された|した|の)方$")
 _QUOTED_LABEL = fast_compile(
     r"(?:宛名|名前|氏名|名義)(?:が|は)[「『]([^」』\n○〇◯△□×＊*]{1,12}?)\s?(?:様|さん|殿)?[」』]"
@@ -811,7 +812,11 @@ def rule_candidates(
     for m in _LABEL.finditer(norm):
         end = _forward_name(norm, m.end(), by_start, tokens)
         if end is not None and not (
-            norm[m.end() : end].endswith(_OWNER_BODIES) or norm.startswith(_OWNER_BODIES, end)
+            # 所有者：善光寺 is a temple; 氏名：小野寺 正道 a surname and a given name
+            (norm[m.end() : end].endswith(_OWNER_BODIES) and not (
+                m.group().startswith(("氏名", "名前", "お名前")) and _GIVEN_AFTER_SPACE.match(norm, end)
+            ))
+            or norm.startswith(_OWNER_BODIES, end)
         ):
             cands.add(m.end(), end, ANCHORED, "field_label")
     # 申請者は千葉さくらです: a role word, は, then a surname and a given name.
@@ -1974,6 +1979,17 @@ def _add_self_introductions(norm: str, cands: _Candidates, tokens: tuple[Token, 
             # 塩原トキです: the given name in kana glued to the surname goes with it
             end = m.end(2) if m.group(2) and m.group(2) not in _KANA_NOT_GIVEN else m.end(1)
             cands.add(m.start(1), end, CASE_FULL, "self_introduction")
+    # 「もしもし、スズキと申しますけど」: a caller giving a surname in katakana
+    for m in _SELF_INTRO_KATA.finditer(norm):
+        # (not a word the dictionaries know only as a company: ソフトバンクと申します)
+        if m.group(1) not in _KATA_STOP and gazetteer_kinds(m.group(1)) != ("organization",):
+            cands.add(m.start(1), m.end(1), CASE_FULL, "self_introduction")
+
+
+_SELF_INTRO_KATA = fast_compile(
+    r"(?:^[>＞\s]*|もしもし[、,]\s?|(?<=[「『]))([ァ-ヴ][ァ-ヴー]{1,5})(?:と申します|と申しま|と言います|といいます)",
+    re.M,
+)
 
 
 # The reading or the other script of a name, written right after it: 菅谷 亮（すがや りょう）,

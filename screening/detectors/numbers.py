@@ -311,7 +311,8 @@ def detect_my_numbers(text: str) -> list[Finding]:
             continue  # 0000 0000 0000, 123456789012: the blank or the dummy a sample form shows
         ahead = before(norm, m.start(), 20)
         context = _MY_NUMBER_CONTEXT.search(ahead)
-        negative = _NOT_MY_NUMBER.search(ahead)
+        # (電話で確認を頼まれました。番号は …: a word of the sentence before says nothing)
+        negative = _NOT_MY_NUMBER.search(ahead, max(ahead.rfind("。"), ahead.rfind("\n")) + 1)
         # 番号は 8590 3065 1643 です。マイナンバーの…: the word may come right after the number
         # (not after 受付整理番号が …12桁。マイナンバーと見間違えそう: another number named before)
         strong = (context is not None and context.group() != "番号") or (

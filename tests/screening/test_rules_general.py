@@ -734,6 +734,11 @@ def test_pasted_csv_columns_and_more_sensitive_facts_are_masked(text: str, value
         ("第2子の 斎藤 蓮 ちゃんが令和6年11月2日に生まれています。手当の加算を確認して", "令和6年11月2日"),
         ("翻译一下：我的丈夫陈志强住院了，请问怎么办？", "陈志强"),
         ("中国語の書類を訳して：本人周丽娟，护照号码见附件。", "周丽娟"),
+        # a surname ending in 寺 under 氏名 with its given name; a caller's surname in katakana;
+        # a valid 個人番号 after a sentence that mentioned the telephone
+        ("申請の確認をお願いします。\n氏名：小野寺 正道\n住所：前橋市総社町総社二丁目7番地12", "正道"),
+        ("留守電の伝言です。「もしもし、ハシモトと申しますけど、ごみが回収されていません」", "ハシモト"),
+        ("娘さんから電話で確認を頼まれました。番号は 8590 3065 1643 です。マイナンバーか確かめて", "8590 3065 1643"),
     ],
 )
 def test_second_forms_of_names_and_other_values_are_masked(text: str, value: str) -> None:
@@ -1314,6 +1319,8 @@ def test_later_batches_wording_is_stopped(text: str, category: str) -> None:
         "イベント記録の行を整えて\n2025-06-01 / 市民課 / 前橋市大手町二丁目12番1号 / 来庁者数 320",
         "面談の記録を整えて。飲酒は週に2回程度と本人申告。就労意欲あり。",  # 本人 + a Japanese word
         "新庁舎は令和9年4月1日に生まれ変わります。開庁式の案内を作って",  # not a birth
+        "所有者：善光寺 本堂の修繕計画をまとめて",  # a temple
+        "「ソフトバンクと申します」という営業電話への対応マニュアルを作って",  # a company
     ],
 )
 def test_later_batches_look_alikes_pass(text: str) -> None:
