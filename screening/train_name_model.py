@@ -39,7 +39,8 @@ def default_files() -> list[Path]:
 PRUNE = 0.02
 
 
-def _name_spans(text: str, names: list[str]) -> list[tuple[int, int]]:
+def name_spans(text: str, names: list[str]) -> list[tuple[int, int]]:
+    """Every occurrence of every marked name in the text, as (start, end)."""
     spans = []
     for name in names:
         at = text.find(name)
@@ -61,7 +62,7 @@ def load_file(path: Path) -> list[dict[str, Any]]:
     rows = []
     for case in jsonl_cases(path):
         text = case["text"]
-        gold = _name_spans(text, _marked_names(case))
+        gold = name_spans(text, _marked_names(case))
         norm, tokens, by_start, by_end, cands = rule_candidates(text)
         taken = list(cands.spans)
         missed = [g for g in gold if not any(a < g[1] and g[0] < b for a, b in taken)]

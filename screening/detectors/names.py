@@ -967,7 +967,7 @@ _KATA_NAME_RUN = fast_compile(
     r"(?<![ァ-ヴー・=A-Za-z])(?:[ァ-ヴ][ァ-ヴー]*[・=](?:[A-Z]\.?[・=])?){0,3}"
     r"[ァ-ヴ][ァ-ヴー]{1,}(?![ァ-ヴー・=])"
 )
-# デ・ガスペリ, ジョルジュ・ド・ボールガール, フォン・クラム: the particles of European surnames,
+# デ・ロッシ, ジャン・ド・ヴォルガール, フォン・ブラウム: the particles of European surnames,
 # written as parts of their own. Apart from ラ, ル and レ (ラ・パス, ル・マン are places), a run with
 # one of them is a person's name.
 _NAME_PARTICLES = frozenset("デ ド ダ ディ ドゥ デル デッラ デラ フォン ヴァン ファン ヴォン ラ ル レ".split())
@@ -1157,7 +1157,7 @@ def _add_context_names(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
             if start > 0 and (_is_kata(norm[start - 1]) or (
                 norm[start - 1] == "・" and (start < 2 or not _is_kanji(norm[start - 2]))
             )):
-                continue  # (父親・ジェレディ博士: a kanji word in apposition before it is fine)
+                continue  # (父親・ゴルディ博士: a kanji word in apposition before it is fine)
             words = _without_particles(norm, [t for t in tokens[k:idx] if t.surface not in ("・", "=")])
             if not words or any(t.is_place for t in words) or not all(t.oov or t.is_person for t in words):
                 continue
@@ -1175,10 +1175,10 @@ def _add_context_names(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
         if not words or tokens[i - 1].end != end:
             continue
         if words[0].surface in ("ジ", "ザ") and words[0].end < end:
-            continue  # ジ・エグザイルズ: "the", a band's or a work's name
+            continue  # ジ・ワンダラーズ: "the", a band's or a work's name
         names = _without_particles(norm, words)
         if len(names) < len(words):
-            # ジョルジュ・ド・ボールガール, フォン・クラム: a surname's particle (not only an
+            # ジャン・ド・ヴォルガール, フォン・ブラウム: a surname's particle (not only an
             # article: ル・マン, ラ・パス) makes the run a person's name.
             if names and any(t.surface not in _ARTICLES for t in words if t not in names) and not (
                 names[-1].is_place or names[0].surface in _PLACE_FIRST
@@ -1245,7 +1245,7 @@ def _add_context_names(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
         if not (i is not None and tokens[i].end == end and not tokens[i].oov and (
             tokens[i].is_place or tokens[i].is_common_noun
         )):
-            add(start, end, "defined_person")  # (KOTOKOは、…歌手。: an unknown word is a name)
+            add(start, end, "defined_person")  # (ZUKKOは、…歌手。: an unknown word is a name)
 
 
 def _add_sinitic(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
@@ -1979,7 +1979,7 @@ def _add_self_introductions(norm: str, cands: _Candidates, tokens: tuple[Token, 
             # 塩原トキです: the given name in kana glued to the surname goes with it
             end = m.end(2) if m.group(2) and m.group(2) not in _KANA_NOT_GIVEN else m.end(1)
             cands.add(m.start(1), end, CASE_FULL, "self_introduction")
-    # 「もしもし、スズキと申しますけど」: a caller giving a surname in katakana
+    # 「もしもし、ハシモトと申しますけど」: a caller giving a surname in katakana
     for m in _SELF_INTRO_KATA.finditer(norm):
         # (not a word the dictionaries know only as a company: ソフトバンクと申します)
         if m.group(1) not in _KATA_STOP and gazetteer_kinds(m.group(1)) != ("organization",):
@@ -2279,7 +2279,7 @@ _ROLE_BEFORE_KATA = fast_compile(
 )
 
 
-# 「女優甲田真理を」「設計者李元馥の」: a role, then three or four kanji that begin with a surname
+# 「女優山根明美を」「歌手杉浦璃の」: a role, then three or four kanji that begin with a surname
 _ROLE_BEFORE_KANJI = fast_compile(
     r"(?:作家|小説家|漫画家|画家|政治家|実業家|作曲家|作詞家|建築家|評論家|脚本家|写真家|歌人|俳人|"
     r"詩人|俳優|女優|声優|歌手|騎手|棋士|設計者|指揮者|編集者|翻訳家|監督|選手|投手|捕手|"
@@ -2298,7 +2298,7 @@ _ROLE_KANA_STOP = frozenset(
     "こと ため みな もと ひと まま うち よう ほか ほう せい とき ところ なか まえ かた ころ "
     "ぶん さま たち ども ひとり ふたり みんな すべて ぜんぶ あいだ わけ はず つもり".split()
 )
-# 鹿島本人によると, 木谷個人が, 榎本派が, 孫渡率いる: words that follow only a person (or, for
+# 安田本人が, 大沢個人が, 大沢派の, 山根率いる: words that follow only a person (or, for
 # 派, a faction named after one).
 _PERSON_MARK = fast_compile(r"本人|自身|個人|率いる|派(?=[がはのをにと、])")
 
@@ -2328,7 +2328,7 @@ def _add_person_marks(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
         if j > 0 and tokens[j - 1].end == start and _is_kanji(tokens[j - 1].surface) and (
             len(tokens[j - 1].surface) + len(tok.surface) <= 4 and m.group() == "率いる"
         ):
-            start = tokens[j - 1].start  # 若松市政率いる: a given name the dictionary splits
+            start = tokens[j - 1].start  # 山根市政率いる: a given name the dictionary splits
         if start > 0 and _is_kanji(norm[start - 1]):
             continue
         value = norm[start:end]
@@ -2349,13 +2349,13 @@ def _add_person_marks(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
 
 
 _KATA_BEFORE = fast_compile(r"(?<![ァ-ヴー・=])[ァ-ヴ][ァ-ヴー]+(?:[・=][ァ-ヴ][ァ-ヴー]+){0,3}$")
-# ギタリストの故アベフトシ: 故 (the late) before a katakana name
+# 作曲家の故ヤマネタケシ: 故 (the late) before a katakana name
 _DECEASED = fast_compile(r"故([ァ-ヴ][ァ-ヴー]+(?:[・=][ァ-ヴ][ァ-ヴー]+){0,3})(?=[はがのをにともや、。」]|$)")
 
 
 def _surname_head(norm: str, start: int, end: int) -> bool:
     """Two characters that can be a surname, then one character or a word the dictionary knows
-    as a given name (山根明, 奈良竜樹; not 所得要件, 高校受験)."""
+    as a given name (杉浦明, 山根明美; not 所得要件, 高校受験)."""
     rest = norm[start + 2 : end]
     return bool(rest) and can_be_surname(norm[start : start + 2]) and (
         len(rest) == 1 or person_kind(rest) is not None

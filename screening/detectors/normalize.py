@@ -20,7 +20,7 @@ _ALWAYS_DASH = {c: "-" for c in _DASHES if c not in "\u30fc\uff70"}
 _table: dict[str, str] = dict(_ALWAYS_DASH)
 _table["\u3000"] = " "  # ideographic space
 _table["\u00a0"] = " "
-_table["\u00b7"] = "・"  # ヘンリー·シーボーム: a Latin middle dot between the parts of a name
+_table["\u00b7"] = "・"  # ヘンリー·フォスター: a Latin middle dot between the parts of a name
 _seen: set[str] = set(_table)
 _LONG_MARK_BETWEEN_DIGITS = re.compile(r"[ーｰ](?<=\d[ーｰ])(?=\d)")
 

@@ -59,7 +59,7 @@ def _normalize_reference(text: str) -> str:
         mapped = unicodedata.normalize("NFKC", ch)
         if ch in "\u3000\u00a0":
             out.append(" ")
-        elif ch == "\u00b7":  # a Latin middle dot: the katakana one (ヘンリー·シーボーム)
+        elif ch == "\u00b7":  # a Latin middle dot: the katakana one (ヘンリー·フォスター)
             out.append("・")
         elif ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2500\uff0d\u02d7\u2043\ufe63":
             out.append("-")

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from screening.engine import screen_text
+from screening.train_name_model import name_spans
 from screening.types import Category
 
 HELD_OUT = Path(__file__).resolve().parent.parent / "data" / "name_corpus_heldout"
@@ -25,16 +26,6 @@ FLOORS = {
 }
 
 
-def _spans(text: str, names: list[str]) -> list[tuple[int, int]]:
-    spans = []
-    for name in names:
-        at = text.find(name)
-        while name and at >= 0:
-            spans.append((at, at + len(name)))
-            at = text.find(name, at + 1)
-    return spans
-
-
 def score(path: Path) -> tuple[float, float]:
     """(recall, precision) of person_name findings, as `score.py names` counts them."""
     gold = found = finds = on_name = 0
@@ -42,7 +33,7 @@ def score(path: Path) -> tuple[float, float]:
         if not line.strip():
             continue
         case = json.loads(line)
-        spans = _spans(case["text"], case["names"])
+        spans = name_spans(case["text"], case["names"])
         hits = [f for f in screen_text(case["text"]).findings if f.category is Category.PERSON_NAME]
         for start, end in spans:
             covered = set()
