@@ -45,7 +45,11 @@ _MONTH_RE = "(?:" + "|".join(
     for head, tail in (("jan", "uary"), ("feb", "ruary"), ("mar", "ch"), ("apr", "il"), ("may", ""),
                        ("jun", "e"), ("jul", "y"), ("aug", "ust"), ("sep", "t"), ("oct", "ober"),
                        ("nov", "ember"), ("dec", "ember"))
-) + "|" + _any_case("sept") + _any_case("ember") + r")\.?"
+) + "|" + _any_case("sept") + _any_case("ember") + "|" + "|".join(
+    # the months in Tagalog (Marso 8, 1988), written like the English ones
+    _any_case(name) for name in ("enero", "pebrero", "marso", "abril", "mayo", "hunyo", "hulyo",
+                                 "agosto", "setyembre", "oktubre", "nobyembre", "disyembre")
+) + r")\.?"
 _DATE = fast_compile(
     rf"(?P<era>明治|大正|昭和|平成|令和)\s?(?P<ey>元|\d{{1,2}}|{_K})\s?年\s?(?P<em>\d{{1,2}}|{_K})\s?月\s?(?P<ed>\d{{1,2}}|{_K})\s?日"
     rf"|(?<![A-Za-z])(?P<sera>[MTSHR])\s?(?P<sy>\d{{1,2}})[./](?P<sm>\d{{1,2}})[./](?P<sd>\d{{1,2}})(?![\d.])"
@@ -82,6 +86,10 @@ _BIRTH_BEFORE = fast_compile(
     # a form in hiragana for children and easy Japanese: うまれた日, せいねんがっぴ, たんじょうび
     r"うまれた(?:日|ひ)|せいねんがっぴ|たんじょうび|"
     r"[Bb]irthday|年齢"
+)
+_BORN_IN_OTHER_LANGUAGES = fast_compile(
+    r"(?:[Ii]pinanganak|[Ii]sinilang)(?: (?:noong|sa|ng))?\s?$|(?:[Ss]inh ngày|[Nn]gày sinh:?|"
+    r"[Nn]ascid[oa] em|[Dd]ata de nascimento:?|[Nn]acid[oa] el|[Ff]echa de nacimiento:?)\s?$"
 )
 _BIRTH_ANYWHERE = fast_compile(r"生年月日|誕生日|DOB|[Dd]ate of [Bb]irth|[Bb]irthday|年齢を")
 # 長女 ニシダ ユナ 平成20年12月25日: a line of a household list starts with the relationship
@@ -179,6 +187,10 @@ def detect_birth_dates(text: str) -> list[Finding]:
             continue
         if _FORMAT_EXAMPLE.search(before(norm, start, 4)) or _FORMAT_AFTER.match(after(norm, end, 6)):
             continue  # 生年月日（例：1985/04/01 の形式）: how a column is written, nobody's date
+        if _BORN_IN_OTHER_LANGUAGES.search(before(norm, start, 24)):
+            # ipinanganak noong Marso 8, 1988; sinh ngày 08/03/1988; nascida em 08/03/1988
+            findings.append(Finding(Category.BIRTH_DATE, start, end, 0.95, "birth_label"))
+            continue
         if _BIRTH_AFTER.match(after(norm, end, 5)):
             if _RANGE_BEFORE.search(norm, max(0, start - 2), start):
                 continue  # 平成17年4月2日〜平成18年4月1日生まれ: a cohort, nobody's birthday

@@ -217,9 +217,11 @@ _ROMAJI_HONORIFIC = fast_compile(
     r"\b([A-Z][a-z]{1,14}|[A-Z]{2,15})[- ](?:san|sama|kun|chan|sensei|shi|dono)\b"
 )
 _VIETNAMESE = fast_compile(
-    r"\b(?:Nguyen|Nguyễn|Tran|Trần|Le|Lê|Pham|Phạm|Hoang|Huynh|Phan|Vu|Vo|Dang|Bui|Do|Ho|Ngo|"
-    r"Duong|Ly|NGUYEN|TRAN|PHAM|HOANG|HUYNH|PHAN|DANG|BUI|NGO|DUONG)"
-    r"(?: (?:[A-Z][a-zà-ỹ]+|[A-Z]{2,})){1,3}\b"
+    r"\b(?:Nguyen|Nguyễn|Tran|Trần|Le|Lê|Pham|Phạm|Hoang|Hoàng|Huynh|Huỳnh|Phan|Vu|Vũ|Vo|Võ|Dang|"
+    r"Đặng|Bui|Bùi|Do|Đỗ|Ho|Hồ|Ngo|Ngô|Duong|Dương|Ly|Lý|Dinh|Đinh|Truong|Trương|"
+    r"NGUYEN|TRAN|PHAM|HOANG|HUYNH|PHAN|DANG|BUI|NGO|DUONG)"
+    # given names with their tone marks (Tuấn, Đức, Ánh)
+    r"(?: (?:[A-ZÀ-ÝĐ][a-zà-ỹđ]+|[A-Z]{2,})){1,3}\b"
 )
 
 
@@ -2226,6 +2228,15 @@ def _add_hangul(norm: str, cands: _Candidates) -> None:
             ):
                 continue
         cands.add(start, m.end(1), ANCHORED, "hangul_name")
+    # 아들 준호가: a relative, then a given name and its particle
+    for m in _HANGUL_KIN.finditer(norm):
+        cands.add(m.start(1), m.end(1), ANCHORED, "hangul_name")
+
+
+_HANGUL_KIN = fast_compile(
+    r"(?:아들|딸|남편|아내|엄마|아빠|어머니|아버지|동생|언니|오빠|누나|형|손자|손녀|할머니|할아버지)\s?"
+    r"([가-힣]{2,3}?)(?:[가이는은를을의도와과]|에게|한테)(?=[\s,.!?」]|$)"
+)
 
 
 def _add_repeats(norm: str, cands: _Candidates) -> None:

@@ -739,6 +739,13 @@ def test_pasted_csv_columns_and_more_sensitive_facts_are_masked(text: str, value
         ("申請の確認をお願いします。\n氏名：小野寺 正道\n住所：前橋市総社町総社二丁目7番地12", "正道"),
         ("留守電の伝言です。「もしもし、ハシモトと申しますけど、ごみが回収されていません」", "ハシモト"),
         ("娘さんから電話で確認を頼まれました。番号は 8590 3065 1643 です。マイナンバーか確かめて", "8590 3065 1643"),
+        # residents' own languages: a Tagalog birth date, a Vietnamese name with its tone marks,
+        # a Korean given name after a relative, a Portuguese birth-date label
+        ("Isalin sa Hapon: 'Ako si Liza Ramos, ipinanganak noong Hunyo 12, 1990.'", "Hunyo 12, 1990"),
+        ("ベトナム語の問い合わせです。\nTrần Văn Đức: Tôi muốn hỏi về thuế. Điện thoại 080-1122-3344.",
+         "Trần Văn Đức"),
+        ("「김민지입니다. 딸 서연이가 내일 결석합니다.」を日本語にして", "서연"),
+        ("Formulário: Nome: Ana Souza, Data de nascimento: 14/09/1985. 翻訳して", "14/09/1985"),
     ],
 )
 def test_second_forms_of_names_and_other_values_are_masked(text: str, value: str) -> None:
@@ -1321,6 +1328,7 @@ def test_later_batches_wording_is_stopped(text: str, category: str) -> None:
         "新庁舎は令和9年4月1日に生まれ変わります。開庁式の案内を作って",  # not a birth
         "所有者：善光寺 本堂の修繕計画をまとめて",  # a temple
         "「ソフトバンクと申します」という営業電話への対応マニュアルを作って",  # a company
+        "フィリピン語の案内を訳して：Marso 8, 2026 ang pulong ng barangay.",  # an event's date
     ],
 )
 def test_later_batches_look_alikes_pass(text: str) -> None:
