@@ -268,6 +268,11 @@ class _Candidates:
         if old is None or old[0] < confidence:
             self.spans[key] = (confidence, reason)
 
+    def add_free(self, start: int, end: int, confidence: float, reason: str) -> None:
+        """Add the span unless it overlaps one found already."""
+        if end > start and not any(a < end and start < b for a, b in self.spans):
+            self.spans[(start, end)] = (confidence, reason)
+
 
 def _token_runs(
     tokens: tuple[Token, ...], named: list[int]
@@ -1115,15 +1120,8 @@ def _add_context_names(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
     a surname followed by unknown kanji (菊池契月), and the subject of a sentence that
     defines someone by occupation (治山正史は、日本の実業家。).
     """
-    taken = list(cands.spans)
-
-    def free(start: int, end: int) -> bool:
-        return not any(a < end and start < b for a, b in taken)
-
     def add(start: int, end: int, reason: str) -> None:
-        if end > start and free(start, end):
-            cands.add(start, end, HINT, reason)
-            taken.append((start, end))
+        cands.add_free(start, end, HINT, reason)
 
     n = len(tokens)
     for title in _TITLE_NOUN.finditer(norm):
@@ -2148,12 +2146,14 @@ _HANGUL_CHAR = re.compile(r"[가-힣]").search
 _CHINESE_SURNAMES = frozenset(
     "".join(_SINITIC_SURNAMES) + "张刘陈杨赵吴孙马罗郑谢韩冯邓许苏卢蒋贾叶阎钟邹顾乔贺赖龚汤黄林金"
 )
+# What follows a name in Chinese text: punctuation, the end, or a word that begins a predicate
+_CHINESE_NAME_END_RE = r"[，,。、；;（(\s]|$|今年|的|是|在|住|咨|申|说|来|想|和|与|要"
 _CHINESE_NAMED = fast_compile(
     r"(?:我是|我叫|我的名字(?:是|叫)|父亲|母亲|丈夫|妻子|儿子|女儿|孩子|爷爷|奶奶|外婆|外公|"
     r"咨询人|申请人|联系人|姓名|本人)[：:\s]?"
-    r"([一-龥]{2,3}(?=[，,。、；;（(\s]|$|今年|的|是|在|住|咨|申|说|来|想|和|与|要)|[一-龥]{3})"
+    rf"([一-龥]{{2,3}}(?={_CHINESE_NAME_END_RE})|[一-龥]{{3}})"
 )
-_CHINESE_NAME_END = fast_compile(r"[，,。、；;（(\s]|$|今年|的|是|在|住|咨|申|说|来|想|和|与|要")
+_CHINESE_NAME_END = fast_compile(_CHINESE_NAME_END_RE)
 # Characters only simplified Chinese writes (Japanese has 们 nowhere, 这 as 這, 说 as 説 …)
 _SIMPLIFIED = fast_compile(
     r"[们这请吗您没说给让对为时过还问码护丽华个发经实现关动进种长门见东车书买卖报话语认识读记论该调谁诉证资产难题]"
@@ -2317,12 +2317,9 @@ _PERSON_MARK = fast_compile(r"本人|自身|個人|率いる|派(?=[がはのを
 def _add_person_marks(norm: str, cands: _Candidates, tokens: tuple[Token, ...],
                       by_start: dict[int, int], by_end: dict[int, int]) -> None:
     """A surname or a katakana name before 本人, 自身, 個人, 率いる or 派, and after 故."""
-    taken = list(cands.spans)
 
     def add(start: int, end: int, reason: str) -> None:
-        if not any(a < end and start < b for a, b in taken):
-            cands.add(start, end, HINT, reason)
-            taken.append((start, end))
+        cands.add_free(start, end, HINT, reason)
 
     for m in _PERSON_MARK.finditer(norm):
         end = m.start()
@@ -2391,11 +2388,11 @@ def _add_role_appositions(norm: str, cands: _Candidates, tokens: tuple[Token, ..
         if len(words) > 1 and all(t.is_common_noun and not t.oov and not t.is_person for t in words) and not (
             end - start in (3, 4) and _surname_head(norm, start, end)
         ):
-            continue  # 長女の結婚披露宴, 母の介護認定: compound words, not a name (会長の山根明 is)
+            continue  # 長女の結婚披露宴, 母の介護認定: compound words, not a name (会長の杉浦明 is)
         if not any(a < end and start < b for a, b in taken):
             cands.add(start, end, HINT, "role_apposition")
     for m in _ROLE_BEFORE_KANJI.finditer(norm):
-        # 女優甲田真理を, 歌手徳山璉。: a surname and a given name written right after the role
+        # 女優山根明美を, 歌手杉浦璃。: a surname and a given name written right after the role
         start, end = m.span(1)
         if _surname_head(norm, start, end) and not any(a < end and start < b for a, b in taken):
             idx, last = by_start.get(start), by_start.get(end)

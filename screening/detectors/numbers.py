@@ -249,11 +249,7 @@ def detect_phones(text: str) -> list[Finding]:
     if "の" in norm:
         # 電話は090の6612の5820: a number read out, の between its groups
         for m in _SPOKEN_PHONE.finditer(norm):
-            digits = digits_only(m.group())
-            kind = _phone_kind(digits)
-            graded = kind not in (None, "service") and _phone_grade(norm, m.start(), m.end(), digits, kind)
-            if graded:
-                findings.append(Finding(Category.PHONE, m.start(), m.end(), graded, f"{kind}_spoken"))
+            _add_written_phone(findings, norm, m, digits_only(m.group()), "spoken")
     if "+" in norm:
         for m in _FOREIGN_PHONE.finditer(norm):
             if _PERSONAL_PHONE_WORD.search(norm, max(0, m.start() - 16), m.start()):
@@ -279,14 +275,20 @@ def detect_kanji_phones(text: str) -> list[Finding]:
     norm = normalize(text)
     findings: list[Finding] = []
     for m in _KANJI_PHONE.finditer(norm):
-        digits = digits_only(m.group().translate(_KANJI_DIGIT))
-        kind = _phone_kind(digits)
-        if kind in (None, "service"):
-            continue
-        graded = _phone_grade(norm, m.start(), m.end(), digits, kind)
-        if graded:
-            findings.append(Finding(Category.PHONE, m.start(), m.end(), graded, f"{kind}_kanji"))
+        _add_written_phone(findings, norm, m, digits_only(m.group().translate(_KANJI_DIGIT)), "kanji")
     return findings
+
+
+def _add_written_phone(findings: list[Finding], norm: str, m: re.Match[str], digits: str,
+                       form: str) -> None:
+    """A number written out another way (kanji numerals, read out with の), checked against
+    the numbering plan and graded by its context like any other."""
+    kind = _phone_kind(digits)
+    if kind in (None, "service"):
+        return
+    graded = _phone_grade(norm, m.start(), m.end(), digits, kind)
+    if graded:
+        findings.append(Finding(Category.PHONE, m.start(), m.end(), graded, f"{kind}_{form}"))
 
 
 # ---------------------------------------------------------------- 12-digit 個人番号
